@@ -1,0 +1,57 @@
+using System.Linq;
+using Backprop.Generators.Emit;
+using Backprop.Generators.Model;
+using Backprop.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Backprop.Generators
+{
+    /// <summary>
+    /// Implements every <c>[Network]</c> partial class: parse the declaration into an equatable <see cref="NetworkSpec"/>,
+    /// report <see cref="Diagnostics"/> for anything malformed, and emit the forward/backward code for the rest.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class NetworkGenerator : IIncrementalGenerator
+    {
+        /// <summary>Tracking name of the parse step (used by the incremental-cache tests).</summary>
+        public const string ParseStep = "Backprop.Parse";
+
+        /// <summary>Tracking name of the orphan-layer check.</summary>
+        public const string OrphanStep = "Backprop.OrphanLayers";
+
+        /// <inheritdoc />
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            IncrementalValuesProvider<ParseResult> networks = context.SyntaxProvider
+                .ForAttributeWithMetadataName(NetworkParser.NetworkAttributeName,
+                    static (node, _) => node is ClassDeclarationSyntax,
+                    NetworkParser.Parse)
+                .WithTrackingName(ParseStep);
+
+            context.RegisterSourceOutput(networks, static (output, result) =>
+            {
+                foreach (DiagnosticInfo diagnostic in result.Diagnostics) output.ReportDiagnostic(diagnostic.ToDiagnostic());
+                if (result.Network is not null) output.AddSource(result.HintName, NetworkEmitter.Emit(result.Network));
+            });
+
+            // [Dense] on a property of a class without [Network]: nothing would implement it.
+            IncrementalValuesProvider<DiagnosticInfo?> orphans = context.SyntaxProvider
+                .ForAttributeWithMetadataName(NetworkParser.DenseAttributeName,
+                    static (node, _) => node is PropertyDeclarationSyntax,
+                    static (ctx, _) =>
+                    {
+                        INamedTypeSymbol? owner = ctx.TargetSymbol.ContainingType;
+                        if (owner is null || owner.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == NetworkParser.NetworkAttributeName))
+                            return null;
+                        return DiagnosticInfo.Create(Diagnostics.LayerOutsideNetwork, ctx.TargetSymbol.Locations.FirstOrDefault(), ctx.TargetSymbol.Name, owner.Name);
+                    })
+                .WithTrackingName(OrphanStep);
+
+            context.RegisterSourceOutput(orphans, static (output, diagnostic) =>
+            {
+                if (diagnostic is not null) output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            });
+        }
+    }
+}

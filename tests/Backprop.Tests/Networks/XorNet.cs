@@ -1,0 +1,9 @@
+namespace Backprop.Tests.Networks;
+
+/// <summary>XOR: 2 inputs, 3 sigmoid hidden units, 1 sigmoid output, ½Σ(t − o)².</summary>
+[Network(Inputs = 2, Loss = Loss.SquaredError)]
+public partial class XorNet
+{
+    [Dense(3, Activation.Sigmoid)] public partial DenseLayer Hidden { get; }
+    [Dense(1, Activation.Sigmoid)] public partial DenseLayer Output { get; }
+}
