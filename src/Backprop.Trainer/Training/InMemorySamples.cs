@@ -1,0 +1,119 @@
+namespace Backprop.Training;
+
+/// <summary>Samples held in memory as row-major arrays: the simplest <see cref="ISampleSource"/>.</summary>
+public sealed class InMemorySamples : ISampleSource
+{
+    private readonly float[] _inputs;
+    private readonly float[] _targets;
+
+    /// <summary>Wraps <paramref name="inputs"/> (rows × InputCount) and <paramref name="targets"/> (rows × TargetCount); the arrays are not copied.</summary>
+    /// <exception cref="ArgumentException">The arrays have different row counts or no rows.</exception>
+    public InMemorySamples(float[,] inputs, float[,] targets)
+        : this(Flatten(inputs), inputs.GetLength(1), Flatten(targets), targets.GetLength(1))
+    {
+        if (inputs.GetLength(0) != targets.GetLength(0))
+            throw new ArgumentException($"There are {inputs.GetLength(0)} input rows but {targets.GetLength(0)} target rows.", nameof(targets));
+    }
+
+    /// <summary>Wraps jagged rows; every input row must have the same length, and every target row.</summary>
+    /// <exception cref="ArgumentException">Row counts or lengths differ, or there are no rows.</exception>
+    public InMemorySamples(IReadOnlyList<float[]> inputs, IReadOnlyList<float[]> targets)
+        : this(Flatten(inputs, nameof(inputs)), inputs.Count == 0 ? 0 : inputs[0].Length, Flatten(targets, nameof(targets)), targets.Count == 0 ? 0 : targets[0].Length)
+    {
+        if (inputs.Count != targets.Count)
+            throw new ArgumentException($"There are {inputs.Count} input rows but {targets.Count} target rows.", nameof(targets));
+    }
+
+    /// <summary>Wraps flat row-major arrays of <paramref name="inputCount"/> and <paramref name="targetCount"/> values per row.</summary>
+    /// <exception cref="ArgumentException">The lengths are not whole rows, the row counts differ, or there are no rows.</exception>
+    public InMemorySamples(float[] inputs, int inputCount, float[] targets, int targetCount)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(targets);
+        if (inputCount < 1) throw new ArgumentOutOfRangeException(nameof(inputCount), inputCount, "Each sample needs at least one input.");
+        if (targetCount < 1) throw new ArgumentOutOfRangeException(nameof(targetCount), targetCount, "Each sample needs at least one target.");
+        if (inputs.Length % inputCount != 0) throw new ArgumentException($"{inputs.Length} input values are not whole rows of {inputCount}.", nameof(inputs));
+        if (targets.Length % targetCount != 0) throw new ArgumentException($"{targets.Length} target values are not whole rows of {targetCount}.", nameof(targets));
+        if (inputs.Length / inputCount != targets.Length / targetCount)
+            throw new ArgumentException($"There are {inputs.Length / inputCount} input rows but {targets.Length / targetCount} target rows.", nameof(targets));
+        _inputs = inputs;
+        _targets = targets;
+        InputCount = inputCount;
+        TargetCount = targetCount;
+        Rows = inputs.Length / inputCount;
+    }
+
+    /// <inheritdoc />
+    public int InputCount { get; }
+
+    /// <inheritdoc />
+    public int TargetCount { get; }
+
+    /// <summary>Number of samples.</summary>
+    public int Rows { get; }
+
+    /// <inheritdoc />
+    public long? Count => Rows;
+
+    /// <inheritdoc />
+    public ISampleCursor Open(int? shuffleSeed) => new Cursor(this, shuffleSeed is int seed ? Permutation(Rows, seed) : null);
+
+    /// <summary>A Fisher–Yates permutation of 0..count−1 from <paramref name="seed"/>.</summary>
+    internal static int[] Permutation(int count, int seed)
+    {
+        var order = new int[count];
+        for (int i = 0; i < count; i++) order[i] = i;
+        var random = new Random(seed);
+        for (int i = count - 1; i > 0; i--)
+        {
+            int j = random.Next(i + 1);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+
+        return order;
+    }
+
+    private static float[] Flatten(float[,] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var flat = new float[values.Length];
+        Buffer.BlockCopy(values, 0, flat, 0, values.Length * sizeof(float));
+        return flat;
+    }
+
+    private static float[] Flatten(IReadOnlyList<float[]> rows, string name)
+    {
+        ArgumentNullException.ThrowIfNull(rows, name);
+        if (rows.Count == 0) return [];
+        int width = rows[0].Length;
+        var flat = new float[rows.Count * width];
+        for (int r = 0; r < rows.Count; r++)
+        {
+            if (rows[r].Length != width) throw new ArgumentException($"Row {r} has {rows[r].Length} values; row 0 has {width}.", name);
+            rows[r].CopyTo(flat, r * width);
+        }
+
+        return flat;
+    }
+
+    private sealed class Cursor(InMemorySamples source, int[]? order) : ISampleCursor
+    {
+        private int _position = -1;
+
+        public long Row { get; private set; } = -1;
+
+        public bool MoveNext(Span<float> input, Span<float> target)
+        {
+            if (++_position >= source.Rows) return false;
+            int row = order is null ? _position : order[_position];
+            Row = row;
+            source._inputs.AsSpan(row * source.InputCount, source.InputCount).CopyTo(input);
+            source._targets.AsSpan(row * source.TargetCount, source.TargetCount).CopyTo(target);
+            return true;
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+}

@@ -1,0 +1,259 @@
+using System.Diagnostics;
+using Backprop.Initialization;
+using Backprop.Kernels;
+using Backprop.Optimizers;
+
+namespace Backprop.Training;
+
+/// <summary>
+/// Mini-batch training of any generated network: stream the samples, run the generated batched backward pass for the
+/// mean gradient, add the L2 term, clip, step the optimizer; validate, stop early, report. Single-threaded and in a
+/// fixed order, so the same seed and data give bit-identical weights.
+/// </summary>
+public static class NetworkTrainer
+{
+    /// <summary>Trains <paramref name="network"/> on <paramref name="data"/> (validation per <see cref="TrainingOptions.ValidationFraction"/>).</summary>
+    /// <inheritdoc cref="Train{TNet}(TNet, ISampleSource, ISampleSource?, TrainingOptions)"/>
+    public static TrainingHistory Train<TNet>(TNet network, ISampleSource data, TrainingOptions options)
+        where TNet : INetwork<TNet> => Train(network, data, null, options);
+
+    /// <summary>Trains <paramref name="network"/> in place and returns the history of the run.</summary>
+    /// <param name="network">The network; its <see cref="INetwork.Parameters"/> are initialised (unless the scheme is None) and trained.</param>
+    /// <param name="data">Training samples: InputCount inputs and OutputCount targets per sample.</param>
+    /// <param name="validation">Validation samples, or null to split <paramref name="data"/> by <see cref="TrainingOptions.ValidationFraction"/>.</param>
+    /// <param name="options">How to train.</param>
+    /// <exception cref="ArgumentException">The data's sizes do not match the network, or an option is out of range.</exception>
+    /// <exception cref="InvalidDataException">A sample holds NaN or ∞ (the message names the row), or there are no training samples.</exception>
+    /// <exception cref="TrainingDivergedException">The loss became NaN or ∞; the network keeps the last good weights.</exception>
+    /// <exception cref="OperationCanceledException">The options' token was cancelled.</exception>
+    public static TrainingHistory Train<TNet>(TNet network, ISampleSource data, ISampleSource? validation, TrainingOptions options)
+        where TNet : INetwork<TNet>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        NetworkShape shape = TNet.Shape;
+        CheckSizes(shape, data, nameof(data));
+        if (validation is not null) CheckSizes(shape, validation, nameof(validation));
+        else if (options.ValidationFraction > 0f) (data, validation) = SampleSplit.Create(data, options.ValidationFraction, options.Seed);
+        if (options.EarlyStoppingPatience is not null && validation is null)
+            throw new ArgumentException("EarlyStoppingPatience needs validation data: pass a validation source or set ValidationFraction.", nameof(options));
+
+        ParameterInitializer.Initialize(shape, network.Parameters, options.Initialization, options.Seed);
+        var run = new Run<TNet>(network, options, shape);
+        run.Execute(data, validation);
+        return run.History;
+    }
+
+    private static void CheckSizes(NetworkShape shape, ISampleSource source, string name)
+    {
+        if (source.InputCount != shape.InputCount)
+            throw new ArgumentException($"Network '{shape.Name}' takes {shape.InputCount} inputs but the {name} has {source.InputCount} per sample.", name);
+        if (source.TargetCount != shape.OutputCount)
+            throw new ArgumentException($"Network '{shape.Name}' has {shape.OutputCount} outputs but the {name} has {source.TargetCount} targets per sample.", name);
+    }
+
+    /// <summary>The state of one training run: reused buffers, the optimizer, the best weights so far.</summary>
+    private sealed class Run<TNet> where TNet : INetwork<TNet>
+    {
+        private readonly TNet _network;
+        private readonly TrainingOptions _options;
+        private readonly NetworkShape _shape;
+        private readonly IOptimizer _optimizer;
+        private readonly float[] _inputs, _targets, _outputs, _workspace, _gradients, _lastGood;
+        private float[]? _best;
+
+        public Run(TNet network, TrainingOptions options, NetworkShape shape)
+        {
+            _network = network;
+            _options = options;
+            _shape = shape;
+            _optimizer = options.Optimizer ?? new Sgd();
+            _optimizer.Reset(shape.ParameterCount);
+            int batch = options.BatchSize;
+            _inputs = new float[batch * shape.InputCount];
+            _targets = new float[batch * shape.OutputCount];
+            _outputs = new float[batch * shape.OutputCount];
+            _workspace = new float[TNet.BatchWorkspaceSize(batch)];
+            _gradients = new float[shape.ParameterCount];
+            _lastGood = new float[shape.ParameterCount];
+        }
+
+        public TrainingHistory History { get; } = new();
+
+        public void Execute(ISampleSource data, ISampleSource? validation)
+        {
+            long trainingSamples = data.Count ?? CountSamples(data);
+            if (trainingSamples == 0) throw new InvalidDataException($"There are no training samples for network '{_shape.Name}'.");
+            History.TrainingSamples = trainingSamples;
+            double bestLoss = double.PositiveInfinity;
+            int bestEpoch = 0, sinceBest = 0;
+            for (int epoch = 0; epoch < _options.Epochs; epoch++)
+            {
+                var clock = Stopwatch.StartNew();
+                float learningRate = _options.Schedule?.LearningRate(_options.LearningRate, epoch) ?? _options.LearningRate;
+                double trainingLoss = TrainEpoch(data, epoch, learningRate, trainingSamples);
+                double? validationLoss = validation is null ? null : Evaluate(validation);
+                var report = new EpochReport(epoch + 1, trainingLoss, validationLoss, learningRate, clock.Elapsed);
+                History.Add(report);
+                History.BestEpoch = epoch + 1;
+                _options.Progress?.Report(report);
+                if (_options.EarlyStoppingPatience is not int patience || validationLoss is not double loss) continue;
+
+                if (loss < bestLoss)
+                {
+                    bestLoss = loss;
+                    bestEpoch = epoch + 1;
+                    sinceBest = 0;
+                    _best ??= new float[_shape.ParameterCount];
+                    _network.Parameters.CopyTo(_best, 0);
+                }
+                else if (++sinceBest >= patience)
+                {
+                    History.StoppedEarly = epoch + 1 < _options.Epochs;
+                    break;
+                }
+
+                History.BestEpoch = bestEpoch;
+            }
+
+            // With early stopping the network ends on the best validation epoch's weights.
+            if (_best is not null && bestEpoch != History.Epochs.Count)
+            {
+                _best.CopyTo(_network.Parameters, 0);
+                History.BestEpoch = bestEpoch;
+            }
+        }
+
+        /// <summary>One pass over the data in mini-batches; returns the mean loss per sample (plus the L2 penalty).</summary>
+        private double TrainEpoch(ISampleSource data, int epoch, float learningRate, long trainingSamples)
+        {
+            float[] parameters = _network.Parameters;
+            int? shuffleSeed = _options.Shuffle ? unchecked(_options.Seed * 1_000_003 + epoch) : null;
+            double lossSum = 0;
+            long samples = 0;
+            int batchNumber = 0;
+            using ISampleCursor cursor = data.Open(shuffleSeed);
+            while (true)
+            {
+                _options.CancellationToken.ThrowIfCancellationRequested();
+                int rows = FillBatch(cursor);
+                if (rows == 0) break;
+                batchNumber++;
+                Array.Clear(_gradients);
+                float loss = TNet.BackwardBatch(parameters, _gradients, _inputs, _targets, rows, 1f / rows, _workspace);
+                if (!float.IsFinite(loss) || !AllFinite(_gradients))
+                {
+                    // The weights that produced this loss came from the previous step: put back the ones before it.
+                    if (batchNumber > 1 || epoch > 0) _lastGood.CopyTo(parameters, 0);
+                    throw new TrainingDivergedException(epoch + 1, batchNumber, loss, learningRate);
+                }
+
+                lossSum += loss;
+                samples += rows;
+                if (_options.L2 > 0f) AddWeightDecay(parameters, _options.L2 / trainingSamples);
+                if (_options.GradientClipNorm > 0f) Clip(_options.GradientClipNorm);
+                parameters.CopyTo(_lastGood, 0);
+                _optimizer.Step(parameters, _gradients, learningRate);
+            }
+
+            if (samples == 0) throw new InvalidDataException($"There are no training samples for network '{_shape.Name}'.");
+            return lossSum / samples + (_options.L2 > 0f ? Penalty(parameters, trainingSamples) : 0);
+        }
+
+        /// <summary>Mean loss per validation sample with the current weights.</summary>
+        private double Evaluate(ISampleSource validation)
+        {
+            double lossSum = 0;
+            long samples = 0;
+            using ISampleCursor cursor = validation.Open(null);
+            while (true)
+            {
+                _options.CancellationToken.ThrowIfCancellationRequested();
+                int rows = FillBatch(cursor);
+                if (rows == 0) break;
+                int outputs = rows * _shape.OutputCount;
+                TNet.ForwardBatch(_network.Parameters, _inputs, _outputs, rows, _workspace);
+                lossSum += LossValue(_outputs.AsSpan(0, outputs), _targets.AsSpan(0, outputs), _workspace.AsSpan(0, outputs));
+                samples += rows;
+            }
+
+            History.ValidationSamples = samples;
+            return samples == 0 ? double.NaN : lossSum / samples;
+        }
+
+        private float LossValue(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> scratch) => _shape.Loss switch
+        {
+            Loss.SquaredError => LossKernels.SquaredError(outputs, targets, scratch, 0f),
+            Loss.MeanSquaredError => LossKernels.MeanSquaredError(outputs, targets, scratch, 0f, _shape.OutputCount),
+            Loss.BinaryCrossEntropy => LossKernels.BinaryCrossEntropy(outputs, targets, scratch, 0f),
+            _ => LossKernels.SoftmaxCrossEntropy(outputs, targets, scratch, 0f),
+        };
+
+        /// <summary>Reads up to BatchSize samples into the batch buffers, rejecting NaN/∞ with the row number.</summary>
+        private int FillBatch(ISampleCursor cursor)
+        {
+            int inputCount = _shape.InputCount, outputCount = _shape.OutputCount, rows = 0;
+            while (rows < _options.BatchSize)
+            {
+                Span<float> input = _inputs.AsSpan(rows * inputCount, inputCount);
+                Span<float> target = _targets.AsSpan(rows * outputCount, outputCount);
+                if (!cursor.MoveNext(input, target)) break;
+                CheckFinite(input, cursor.Row, "input");
+                CheckFinite(target, cursor.Row, "target");
+                rows++;
+            }
+
+            return rows;
+        }
+
+        private static void CheckFinite(ReadOnlySpan<float> values, long row, string what)
+        {
+            for (int i = 0; i < values.Length; i++)
+                if (!float.IsFinite(values[i]))
+                    throw new InvalidDataException($"Row {row}: {what} value {i} is {values[i]}; every input and target must be a finite number.");
+        }
+
+        private static bool AllFinite(ReadOnlySpan<float> values)
+        {
+            for (int i = 0; i < values.Length; i++)
+                if (!float.IsFinite(values[i])) return false;
+            return true;
+        }
+
+        /// <summary>∂/∂w of λ/(2N) Σ w² is (λ/N)·w, for weights only.</summary>
+        private void AddWeightDecay(float[] parameters, float coefficient)
+        {
+            foreach (LayerDescription layer in _shape.Layers)
+                Vectors.Axpy(coefficient, parameters.AsSpan(layer.WeightOffset, layer.WeightCount), _gradients.AsSpan(layer.WeightOffset, layer.WeightCount));
+        }
+
+        private double Penalty(float[] parameters, long trainingSamples)
+        {
+            double sum = 0;
+            foreach (LayerDescription layer in _shape.Layers)
+                foreach (float w in parameters.AsSpan(layer.WeightOffset, layer.WeightCount)) sum += (double)w * w;
+            return _options.L2 * sum / (2.0 * trainingSamples);
+        }
+
+        private void Clip(float maxNorm)
+        {
+            double squares = 0;
+            foreach (float g in _gradients) squares += (double)g * g;
+            double norm = Math.Sqrt(squares);
+            if (norm <= maxNorm) return;
+            float scale = (float)(maxNorm / norm);
+            for (int i = 0; i < _gradients.Length; i++) _gradients[i] *= scale;
+        }
+
+        private long CountSamples(ISampleSource data)
+        {
+            Span<float> input = _inputs.AsSpan(0, _shape.InputCount), target = _targets.AsSpan(0, _shape.OutputCount);
+            long count = 0;
+            using ISampleCursor cursor = data.Open(null);
+            while (cursor.MoveNext(input, target)) count++;
+            return count;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+namespace Backprop.Training;
+
+/// <summary>The record of one training run: a report per epoch, and whether and where early stopping ended it.</summary>
+public sealed class TrainingHistory
+{
+    private readonly List<EpochReport> _epochs = [];
+
+    /// <summary>One report per completed epoch, in order.</summary>
+    public IReadOnlyList<EpochReport> Epochs => _epochs;
+
+    /// <summary>Whether early stopping ended the run before the last epoch.</summary>
+    public bool StoppedEarly { get; internal set; }
+
+    /// <summary>The epoch whose weights the network holds at the end: the best validation epoch with early stopping, else the last.</summary>
+    public int BestEpoch { get; internal set; }
+
+    /// <summary>Number of training samples per epoch (after any validation split).</summary>
+    public long TrainingSamples { get; internal set; }
+
+    /// <summary>Number of validation samples (0 without validation).</summary>
+    public long ValidationSamples { get; internal set; }
+
+    internal void Add(EpochReport report) => _epochs.Add(report);
+}

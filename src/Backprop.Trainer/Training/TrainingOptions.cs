@@ -1,0 +1,76 @@
+using Backprop.Initialization;
+using Backprop.Optimizers;
+using Backprop.Schedules;
+
+namespace Backprop.Training;
+
+/// <summary>How <see cref="NetworkTrainer"/> trains a network. Every value is checked by <see cref="Validate"/> before training starts.</summary>
+public sealed class TrainingOptions
+{
+    /// <summary>Passes over the training data. Default 100.</summary>
+    public int Epochs { get; set; } = 100;
+
+    /// <summary>Samples per mini-batch; the gradient is the mean over the batch and the last partial batch is kept. Default 32.</summary>
+    public int BatchSize { get; set; } = 32;
+
+    /// <summary>Base step size η (a schedule may change it per epoch). Default 0.01.</summary>
+    public float LearningRate { get; set; } = 0.01f;
+
+    /// <summary>The update rule; null means plain SGD. The trainer resets it before training.</summary>
+    public IOptimizer? Optimizer { get; set; }
+
+    /// <summary>The learning rate per epoch; null means constant.</summary>
+    public ILearningRateSchedule? Schedule { get; set; }
+
+    /// <summary>
+    /// L2 penalty λ: the trainer minimises C = (1/N) Σₙ Cₙ + λ/(2N) Σ w² over the weights (not the biases), N being the
+    /// number of training samples; each step adds (λ/N)·w to the weight gradients. Default 0 (off).
+    /// </summary>
+    public float L2 { get; set; }
+
+    /// <summary>Seed for initialisation, shuffling and the validation split: the same seed and data give bit-identical weights.</summary>
+    public int Seed { get; set; }
+
+    /// <summary>Visit the training samples in a new seeded order every epoch. Default true.</summary>
+    public bool Shuffle { get; set; } = true;
+
+    /// <summary>Fraction of the data held out for validation when no validation source is given (0 = none). In [0, 1).</summary>
+    public float ValidationFraction { get; set; }
+
+    /// <summary>
+    /// Stop when the validation loss has not improved for this many epochs and restore the best weights; null = never.
+    /// Needs validation data (a validation source or <see cref="ValidationFraction"/> &gt; 0).
+    /// </summary>
+    public int? EarlyStoppingPatience { get; set; }
+
+    /// <summary>Rescale the gradient when its L2 norm exceeds this value (0 = no clipping).</summary>
+    public float GradientClipNorm { get; set; }
+
+    /// <summary>How the weights are set before training. Default <see cref="InitializationScheme.Auto"/>.</summary>
+    public InitializationScheme Initialization { get; set; } = InitializationScheme.Auto;
+
+    /// <summary>Receives one report per epoch (on the training thread).</summary>
+    public IProgress<EpochReport>? Progress { get; set; }
+
+    /// <summary>Checked between mini-batches; cancelling throws <see cref="OperationCanceledException"/> and leaves the last completed step's weights.</summary>
+    public CancellationToken CancellationToken { get; set; }
+
+    /// <summary>Throws if any option is out of range, naming the option, its value and what is allowed.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public void Validate()
+    {
+        if (Epochs < 1) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Epochs must be at least 1.");
+        if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "BatchSize must be at least 1.");
+        if (!(LearningRate > 0f) || !float.IsFinite(LearningRate))
+            throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "LearningRate must be a positive finite number.");
+        if (!(L2 >= 0f) || !float.IsFinite(L2)) throw new ArgumentOutOfRangeException(nameof(L2), L2, "L2 must be a non-negative finite number.");
+        if (!(ValidationFraction >= 0f && ValidationFraction < 1f))
+            throw new ArgumentOutOfRangeException(nameof(ValidationFraction), ValidationFraction, "ValidationFraction must be in [0, 1).");
+        if (EarlyStoppingPatience is < 1)
+            throw new ArgumentOutOfRangeException(nameof(EarlyStoppingPatience), EarlyStoppingPatience, "EarlyStoppingPatience must be at least 1 epoch (or null for none).");
+        if (!(GradientClipNorm >= 0f) || !float.IsFinite(GradientClipNorm))
+            throw new ArgumentOutOfRangeException(nameof(GradientClipNorm), GradientClipNorm, "GradientClipNorm must be a non-negative finite number (0 = off).");
+        if (!Enum.IsDefined(Initialization))
+            throw new ArgumentOutOfRangeException(nameof(Initialization), Initialization, "Unknown initialisation scheme.");
+    }
+}

@@ -1,0 +1,32 @@
+namespace Backprop.Trainer.Tests;
+
+/// <summary>XOR 2-3-1, sigmoid everywhere, ½Σ(t − o)².</summary>
+[Network(Inputs = 2, Loss = Loss.SquaredError)]
+public partial class XorNet
+{
+    [Dense(3, Activation.Sigmoid)] public partial DenseLayer Hidden { get; }
+    [Dense(1, Activation.Sigmoid)] public partial DenseLayer Output { get; }
+}
+
+/// <summary>XOR with a 50-unit sigmoid hidden layer and two outputs (one-hot), ½Σ(t − o)².</summary>
+[Network(Inputs = 2, Loss = Loss.SquaredError)]
+public partial class WideXorNet
+{
+    [Dense(50, Activation.Sigmoid)] public partial DenseLayer Hidden { get; }
+    [Dense(2, Activation.Sigmoid)] public partial DenseLayer Output { get; }
+}
+
+/// <summary>A linear regression net (no activation), for divergence and update-rule tests.</summary>
+[Network(Inputs = 3, Loss = Loss.MeanSquaredError)]
+public partial class LinearNet
+{
+    [Dense(1, Activation.Identity)] public partial DenseLayer Output { get; }
+}
+
+/// <summary>A classifier with a ReLU layer wide enough for initialisation statistics.</summary>
+[Network(Inputs = 64, Loss = Loss.SoftmaxCrossEntropy)]
+public partial class WideNet
+{
+    [Dense(128, Activation.ReLU)] public partial DenseLayer Hidden { get; }
+    [Dense(10, Activation.Softmax)] public partial DenseLayer Output { get; }
+}
