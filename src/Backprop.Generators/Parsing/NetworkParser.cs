@@ -85,7 +85,7 @@ namespace Backprop.Generators.Parsing
 
             CheckLoss(type.Name, loss, layers, attribute, classLocation, diagnostics);
 
-            long parameterCount = layers.Sum(l => (long)l.ParameterCount);
+            long parameterCount = layers.Sum(l => (long)l.Units * l.Inputs + (l.HasBias ? l.Units : 0));
             const int maxParameters = 0x7FFFFFC7; // Array.MaxLength
             if (parameterCount > maxParameters || layers.Any(l => (long)l.Units * l.Inputs > maxParameters))
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.TooLarge, classLocation, type.Name, parameterCount, maxParameters));

@@ -1,0 +1,188 @@
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace Backprop.Generators.Tests;
+
+/// <summary>Every BPxxxx diagnostic: its id, where it points (the text under the squiggle) and what it says.</summary>
+public class DiagnosticTests
+{
+    public static TheoryData<string, string, string, string> Cases() => new()
+    {
+        {
+            "BP0001", "NotPartial", "Network class 'NotPartial' must be declared 'partial'",
+            """
+            [Network(Inputs = 2)]
+            public class NotPartial { }
+            """
+        },
+        {
+            "BP0002", "Inner", "Network class 'Inner' is nested in 'Outer'",
+            """
+            public partial class Outer
+            {
+                [Network(Inputs = 2)]
+                public partial class Inner { [Dense(1)] public partial DenseLayer Output { get; } }
+            }
+            """
+        },
+        {
+            "BP0003", "GenericNet", "Network class 'GenericNet' has type parameters",
+            """
+            [Network(Inputs = 2)]
+            public partial class GenericNet<T> { [Dense(1)] public partial DenseLayer Output { get; } }
+            """
+        },
+        {
+            "BP0004", "Inputs = 0", "Network 'ZeroInputs' declares Inputs = 0",
+            """
+            [Network(Inputs = 0)]
+            public partial class ZeroInputs { [Dense(1)] public partial DenseLayer Output { get; } }
+            """
+        },
+        {
+            "BP0004", "Network", "Network 'MissingInputs' declares Inputs = 0",
+            """
+            [Network]
+            public partial class MissingInputs { [Dense(1)] public partial DenseLayer Output { get; } }
+            """
+        },
+        {
+            "BP0005", "(Activation)42", "'42' is not a defined Activation value",
+            """
+            [Network(Inputs = 2)]
+            public partial class BadActivation { [Dense(1, (Activation)42)] public partial DenseLayer Output { get; } }
+            """
+        },
+        {
+            "BP0005", "Loss = (Loss)9", "'9' is not a defined Loss value",
+            """
+            [Network(Inputs = 2, Loss = (Loss)9)]
+            public partial class BadLoss { [Dense(1)] public partial DenseLayer Output { get; } }
+            """
+        },
+        {
+            "BP0006", "Empty", "Network 'Empty' declares no layers",
+            """
+            [Network(Inputs = 2)]
+            public partial class Empty { }
+            """
+        },
+        {
+            "BP0007", "-3", "Layer 'Hidden' declares -3 units",
+            """
+            [Network(Inputs = 2)]
+            public partial class NegativeUnits
+            {
+                [Dense(-3)] public partial DenseLayer Hidden { get; }
+                [Dense(1)] public partial DenseLayer Output { get; }
+            }
+            """
+        },
+        {
+            "BP0008", "Output", "Layer 'Output' must be declared as an instance 'partial DenseLayer Output { get; }' property: it is not declared 'partial'",
+            """
+            [Network(Inputs = 2)]
+            public partial class NotPartialLayer { [Dense(1)] public DenseLayer Output { get; } }
+            """
+        },
+        {
+            "BP0008", "Output", "its type is 'int'",
+            """
+            [Network(Inputs = 2)]
+            public partial class WrongType { [Dense(1)] public partial int Output { get; } }
+            """
+        },
+        {
+            "BP0009", "Hidden", "Layer 'Hidden' uses Softmax but is not the last layer",
+            """
+            [Network(Inputs = 2, Loss = Loss.SoftmaxCrossEntropy)]
+            public partial class SoftmaxHidden
+            {
+                [Dense(4, Activation.Softmax)] public partial DenseLayer Hidden { get; }
+                [Dense(2, Activation.Softmax)] public partial DenseLayer Output { get; }
+            }
+            """
+        },
+        {
+            "BP0010", "Loss = Loss.SquaredError", "Network 'SoftmaxWithSquaredError' has a Softmax output layer with loss SquaredError",
+            """
+            [Network(Inputs = 2, Loss = Loss.SquaredError)]
+            public partial class SoftmaxWithSquaredError { [Dense(2, Activation.Softmax)] public partial DenseLayer Output { get; } }
+            """
+        },
+        {
+            "BP0010", "Loss = Loss.SoftmaxCrossEntropy", "has a Sigmoid output layer with loss SoftmaxCrossEntropy",
+            """
+            [Network(Inputs = 2, Loss = Loss.SoftmaxCrossEntropy)]
+            public partial class CrossEntropyWithoutSoftmax { [Dense(2, Activation.Sigmoid)] public partial DenseLayer Output { get; } }
+            """
+        },
+        {
+            "BP0011", "Loss = Loss.BinaryCrossEntropy", "'Output' has 2 unit(s) with Sigmoid",
+            """
+            [Network(Inputs = 2, Loss = Loss.BinaryCrossEntropy)]
+            public partial class TwoSigmoids { [Dense(2, Activation.Sigmoid)] public partial DenseLayer Output { get; } }
+            """
+        },
+        {
+            "BP0011", "Loss = Loss.BinaryCrossEntropy", "'Output' has 1 unit(s) with Tanh",
+            """
+            [Network(Inputs = 2, Loss = Loss.BinaryCrossEntropy)]
+            public partial class TanhOutput { [Dense(1, Activation.Tanh)] public partial DenseLayer Output { get; } }
+            """
+        },
+        {
+            "BP0012", "Parameters", "Layer name 'Parameters' collides with the generated member 'Parameters' of network 'Clash'",
+            """
+            [Network(Inputs = 2)]
+            public partial class Clash { [Dense(1)] public partial DenseLayer Parameters { get; } }
+            """
+        },
+        {
+            "BP0013", "Huge", "Network 'Huge' has 1000005000000004 parameters",
+            """
+            [Network(Inputs = 1000000)]
+            public partial class Huge
+            {
+                [Dense(1000000000)] public partial DenseLayer Hidden { get; }
+                [Dense(4)] public partial DenseLayer Output { get; }
+            }
+            """
+        },
+        {
+            "BP0014", "Stray", "Property 'Stray' has [Dense] but its class 'NoNetwork' has no [Network] attribute",
+            """
+            public partial class NoNetwork { [Dense(1)] public partial DenseLayer Stray { get; } }
+            """
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Bad_declarations_report_their_diagnostic(string id, string squiggled, string message, string declaration)
+    {
+        string source = "using Backprop;\n" + declaration;
+        var (result, _) = GeneratorHarness.Run(source);
+        Assert.Null(result.Exception);
+        Diagnostic diagnostic = Assert.Single(result.Diagnostics, d => d.Id == id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Contains(message, diagnostic.GetMessage());
+        Assert.Equal(squiggled, source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+        Assert.Equal("Source0.cs", diagnostic.Location.GetLineSpan().Path);
+        Assert.Empty(result.GeneratedSources); // nothing half-generated
+    }
+
+    [Theory]
+    [InlineData("[Network(Inputs = )] public partial class A { [Dense(] public partial DenseLayer B { get; } }")]
+    [InlineData("[Network(Inputs = 2)] public partial class A { [Dense(3, Activation.)] public partial DenseLayer B { get; }")]
+    [InlineData("[Network(Inputs = 2, Loss = )] public partial class A { [Dense] public partial DenseLayer B { get; } }")]
+    [InlineData("[Network(Inputs = \"two\")] public partial class A { [Dense(\"x\", 5)] public partial DenseLayer B { get; } }")]
+    [InlineData("[Network(Inputs = 2)] public partial class A { [Dense(2)] public partial DenseLayer ")]
+    [InlineData("[Network(Inputs = 2)] partial class")]
+    public void Half_typed_code_never_makes_the_generator_throw(string declaration)
+    {
+        var (result, _) = GeneratorHarness.Run("using Backprop;\n" + declaration);
+        Assert.Null(result.Exception);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "BP0000");
+    }
+}
