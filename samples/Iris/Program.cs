@@ -1,0 +1,68 @@
+using Backprop.MLNet;
+using Backprop.Optimizers;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+// Iris: a standard ML.NET multiclass pipeline with the generated network as its trainer.
+var ml = new MLContext(seed: 1);
+IDataView data = ml.Data.LoadFromTextFile<IrisRow>(Path.Combine(AppContext.BaseDirectory, "iris.csv"), hasHeader: true, separatorChar: ',');
+var split = ml.Data.TrainTestSplit(data, testFraction: 0.2, seed: 1);
+
+var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", nameof(IrisRow.Species))
+    .Append(ml.Transforms.Concatenate("Features", nameof(IrisRow.SepalLength), nameof(IrisRow.SepalWidth), nameof(IrisRow.PetalLength), nameof(IrisRow.PetalWidth)))
+    .Append(ml.Transforms.NormalizeMinMax("Features"))
+    .Append(ml.MulticlassClassification.Trainers.Backprop<IrisNet>(new() { Epochs = 200, BatchSize = 16, LearningRate = 0.05f, Optimizer = new Momentum(0.9f) }))
+    .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
+
+Console.WriteLine($"Training {IrisNet.Shape} on {split.TrainSet.GetRowCount() ?? CountRows(split.TrainSet)} flowers…");
+var model = pipeline.Fit(split.TrainSet);
+BackpropTransformer? network = FindBackprop(model);
+if (network?.Model.History is { } history)
+    Console.WriteLine($"loss: epoch 1 {history.Epochs[0].TrainingLoss:F4} → epoch {history.Epochs.Count} {history.Epochs[^1].TrainingLoss:F4}");
+
+var metrics = ml.MulticlassClassification.Evaluate(model.Transform(split.TestSet));
+Console.WriteLine();
+Console.WriteLine($"Test set: micro-accuracy {metrics.MicroAccuracy:P1}, macro-accuracy {metrics.MacroAccuracy:P1}, log-loss {metrics.LogLoss:F3}");
+Console.WriteLine(metrics.ConfusionMatrix.GetFormattedConfusionTable());
+
+var engine = ml.Model.CreatePredictionEngine<IrisRow, IrisPrediction>(model);
+IrisRow[] flowers =
+[
+    new() { SepalLength = 5.1f, SepalWidth = 3.5f, PetalLength = 1.4f, PetalWidth = 0.2f },
+    new() { SepalLength = 6.4f, SepalWidth = 3.2f, PetalLength = 4.5f, PetalWidth = 1.5f },
+    new() { SepalLength = 6.3f, SepalWidth = 3.3f, PetalLength = 6.0f, PetalWidth = 2.5f },
+];
+foreach (IrisRow flower in flowers)
+{
+    IrisPrediction prediction = engine.Predict(flower);
+    Console.WriteLine($"{flower.SepalLength}, {flower.SepalWidth}, {flower.PetalLength}, {flower.PetalWidth} → {prediction.PredictedLabel} " +
+                      $"(p = {string.Join(", ", prediction.Score.Select(p => p.ToString("F3")))})");
+}
+
+static long CountRows(IDataView view)
+{
+    long n = 0;
+    using var cursor = view.GetRowCursor([]);
+    while (cursor.MoveNext()) n++;
+    return n;
+}
+
+static BackpropTransformer? FindBackprop(ITransformer model) =>
+    model as BackpropTransformer ?? (model as IEnumerable<ITransformer>)?.OfType<BackpropTransformer>().FirstOrDefault();
+
+/// <summary>One row of iris.csv.</summary>
+public sealed class IrisRow
+{
+    [LoadColumn(0)] public float SepalLength { get; set; }
+    [LoadColumn(1)] public float SepalWidth { get; set; }
+    [LoadColumn(2)] public float PetalLength { get; set; }
+    [LoadColumn(3)] public float PetalWidth { get; set; }
+    [LoadColumn(4)] public string Species { get; set; } = "";
+}
+
+/// <summary>What the pipeline predicts for a flower.</summary>
+public sealed class IrisPrediction
+{
+    public string PredictedLabel { get; set; } = "";
+    public float[] Score { get; set; } = [];
+}

@@ -1,0 +1,83 @@
+using Backprop.Optimizers;
+using Backprop.Schedules;
+using Backprop.Training;
+
+namespace Backprop.MLNet;
+
+/// <summary>
+/// Options of the Backprop trainers, in ML.NET's style: column names, and how the generated network is trained.
+/// Every value is checked when the estimator is created.
+/// </summary>
+public sealed class BackpropTrainerOptions
+{
+    /// <summary>The label column: <see cref="bool"/> (binary), a key (multiclass) or <see cref="float"/> / float vector (regression). Default "Label".</summary>
+    public string LabelColumnName { get; set; } = "Label";
+
+    /// <summary>The feature column: a known-size vector of <see cref="float"/> (dense or sparse) of the network's input size. Default "Features".</summary>
+    public string FeatureColumnName { get; set; } = "Features";
+
+    /// <summary>Passes over the training data. Default 100.</summary>
+    public int Epochs { get; set; } = 100;
+
+    /// <summary>Rows per mini-batch (mean gradient; the last partial batch is kept). Default 32.</summary>
+    public int BatchSize { get; set; } = 32;
+
+    /// <summary>Base learning rate. Default 0.01.</summary>
+    public float LearningRate { get; set; } = 0.01f;
+
+    /// <summary>The update rule; null means plain SGD. Use <see cref="Adam"/> or <see cref="Momentum"/> for faster training.</summary>
+    public IOptimizer? Optimizer { get; set; }
+
+    /// <summary>Learning rate per epoch; null means constant.</summary>
+    public ILearningRateSchedule? Schedule { get; set; }
+
+    /// <summary>L2 penalty λ on the weights (λ/(2N) Σ w²). Default 0.</summary>
+    public float L2Regularization { get; set; }
+
+    /// <summary>Seed for initialisation, shuffling and the validation split; null takes one from the MLContext (so <c>new MLContext(seed)</c> makes training repeatable).</summary>
+    public int? Seed { get; set; }
+
+    /// <summary>Shuffle the rows every epoch when the data view can shuffle. Default true.</summary>
+    public bool Shuffle { get; set; } = true;
+
+    /// <summary>Fraction of rows held out to report a validation loss (and for early stopping). Default 0.</summary>
+    public float ValidationFraction { get; set; }
+
+    /// <summary>Stop after this many epochs without a better validation loss, keeping the best weights; null = never. Needs <see cref="ValidationFraction"/> &gt; 0.</summary>
+    public int? EarlyStoppingPatience { get; set; }
+
+    /// <summary>Clip the gradient's L2 norm to this value (0 = off).</summary>
+    public float GradientClipNorm { get; set; }
+
+    /// <summary>Receives one report per epoch (progress is also written to <c>MLContext.Log</c>).</summary>
+    public IProgress<EpochReport>? Progress { get; set; }
+
+    /// <summary>Cancels training between mini-batches.</summary>
+    public CancellationToken CancellationToken { get; set; }
+
+    /// <summary>The trainer's options for this run.</summary>
+    internal TrainingOptions ToTrainingOptions(int seed, IProgress<EpochReport> progress) => new()
+    {
+        Epochs = Epochs,
+        BatchSize = BatchSize,
+        LearningRate = LearningRate,
+        Optimizer = Optimizer,
+        Schedule = Schedule,
+        L2 = L2Regularization,
+        Seed = seed,
+        Shuffle = Shuffle,
+        ValidationFraction = ValidationFraction,
+        EarlyStoppingPatience = EarlyStoppingPatience,
+        GradientClipNorm = GradientClipNorm,
+        Progress = progress,
+        CancellationToken = CancellationToken,
+    };
+
+    /// <summary>Checks the column names and every training option.</summary>
+    internal void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(LabelColumnName)) throw new ArgumentException("LabelColumnName must name a column.", nameof(LabelColumnName));
+        if (string.IsNullOrWhiteSpace(FeatureColumnName)) throw new ArgumentException("FeatureColumnName must name a column.", nameof(FeatureColumnName));
+        ToTrainingOptions(0, new Progress<EpochReport>()).Validate();
+    }
+}

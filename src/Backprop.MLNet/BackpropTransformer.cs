@@ -1,0 +1,86 @@
+using Backprop.MLNet.Scoring;
+using Backprop.MLNet.Training;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
+
+namespace Backprop.MLNet;
+
+/// <summary>
+/// A trained Backprop network as an ML.NET transformer: it adds the columns ML.NET's trainers add for its task
+/// (binary: Score, Probability, PredictedLabel; multiclass: Score, PredictedLabel; regression: Score), lazily, and
+/// works with the evaluators, <c>CreatePredictionEngine</c>, <c>MapKeyToValue</c> and permutation feature importance.
+/// Thread-safe: the network is only read.
+/// </summary>
+public sealed partial class BackpropTransformer : ISingleFeaturePredictionTransformer<NetworkModel>
+{
+    private readonly LabelInfo? _label;
+
+    internal BackpropTransformer(PredictionKind kind, NetworkModel model, string featureColumnName, LabelInfo? label)
+    {
+        Kind = kind;
+        Model = model;
+        FeatureColumnName = featureColumnName;
+        _label = label;
+        FeatureColumnType = new VectorDataViewType(NumberDataViewType.Single, model.Shape.InputCount);
+        ScoreSize = kind switch
+        {
+            PredictionKind.BinaryClassification => 1,
+            PredictionKind.MulticlassClassification => label!.ClassCount,
+            _ => model.Shape.OutputCount,
+        };
+    }
+
+    /// <summary>The task this transformer scores for.</summary>
+    public PredictionKind Kind { get; }
+
+    /// <summary>The trained network, its shape and its training history.</summary>
+    public NetworkModel Model { get; }
+
+    /// <summary>The feature column the network reads.</summary>
+    public string FeatureColumnName { get; }
+
+    /// <summary>A vector of Single of the network's input size.</summary>
+    public DataViewType FeatureColumnType { get; }
+
+    /// <summary>Class names for multiclass (from the label's key values), empty otherwise.</summary>
+    public IReadOnlyList<string> ClassNames => _label?.ClassNames ?? [];
+
+    /// <summary>Values in the Score column: 1, the number of classes, or the number of regression outputs.</summary>
+    internal int ScoreSize { get; }
+
+    internal LabelInfo? Label => _label;
+
+    /// <inheritdoc />
+    public bool IsRowToRowMapper => true;
+
+    /// <inheritdoc />
+    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        FeatureInfo.Bind(inputSchema, FeatureColumnName, Model.Shape);
+        return OutputSchema.Build(inputSchema, Kind, ScoreSize, _label);
+    }
+
+    /// <inheritdoc />
+    public IDataView Transform(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        FeatureInfo.Bind(input.Schema, FeatureColumnName, Model.Shape);
+        return new ScoredDataView(this, input);
+    }
+
+    /// <inheritdoc />
+    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        FeatureInfo.Bind(inputSchema, FeatureColumnName, Model.Shape);
+        return new ScoredRowMapper(this, inputSchema);
+    }
+
+    /// <inheritdoc />
+    void ICanSaveModel.Save(ModelSaveContext ctx) => SaveModel(ctx);
+
+    /// <summary>Writes the model into an ML.NET model file (see Persistence/).</summary>
+    partial void SaveModel(ModelSaveContext ctx);
+}

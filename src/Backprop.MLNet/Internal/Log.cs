@@ -1,0 +1,10 @@
+using Microsoft.ML.Runtime;
+
+namespace Backprop.MLNet.Internal;
+
+/// <summary>Writes to an ML.NET channel, whose messages reach <c>MLContext.Log</c> subscribers.</summary>
+internal static class Log
+{
+    public static void Info(IChannel channel, string message) =>
+        channel.Info(MessageSensitivity.None, message);
+}

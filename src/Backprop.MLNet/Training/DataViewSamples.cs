@@ -1,0 +1,176 @@
+using Backprop.Training;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Backprop.MLNet.Training;
+
+/// <summary>
+/// An <see cref="IDataView"/> as training samples: a cursor over the feature and label columns with one reused
+/// buffer each (nothing per row), dense or sparse features, and labels turned into target vectors — bool → 0/1,
+/// key → one-hot, float (vector) → itself. Rows whose label is missing are skipped, as ML.NET's trainers do.
+/// </summary>
+internal sealed class DataViewSamples : ISampleSource
+{
+    private readonly IDataView _data;
+    private readonly DataViewSchema.Column _features;
+    private readonly DataViewSchema.Column _label;
+    private readonly LabelInfo _labelInfo;
+    private readonly NetworkShape _shape;
+
+    public DataViewSamples(IDataView data, DataViewSchema.Column features, LabelInfo label, NetworkShape shape)
+    {
+        _data = data;
+        _features = features;
+        _label = data.Schema[label.ColumnName];
+        _labelInfo = label;
+        _shape = shape;
+    }
+
+    public int InputCount => _shape.InputCount;
+
+    public int TargetCount => _shape.OutputCount;
+
+    /// <summary>Rows with a label, counted by <see cref="Scan"/>.</summary>
+    public long? Count { get; private set; }
+
+    /// <summary>
+    /// One pass in stored order before training: counts the rows with a label and rejects an empty view, an all-missing
+    /// label column and NaN/∞ features with the row number, so that errors surface at Fit, not mid-training.
+    /// </summary>
+    public void Scan()
+    {
+        long rows = 0, labelled = 0;
+        Span<float> input = new float[InputCount], target = new float[TargetCount];
+        using (var cursor = new Cursor(this, null, rejectNonFinite: true))
+        {
+            while (cursor.MoveNext(input, target)) labelled++;
+            rows = cursor.RowsSeen;
+        }
+
+        if (rows == 0) throw new InvalidOperationException("The training data view has no rows.");
+        if (labelled == 0)
+            throw new InvalidOperationException($"Label column '{_labelInfo.ColumnName}' is missing in all {rows} rows; there is nothing to train on.");
+        Count = labelled;
+    }
+
+    public ISampleCursor Open(int? shuffleSeed) =>
+        new Cursor(this, shuffleSeed is int seed && _data.CanShuffle ? new Random(seed) : null, rejectNonFinite: false);
+
+    private sealed class Cursor : ISampleCursor
+    {
+        private readonly DataViewSamples _owner;
+        private readonly DataViewRowCursor _cursor;
+        private readonly ValueGetter<VBuffer<float>> _features;
+        private readonly ValueGetter<DataViewRowId> _id;
+        private readonly Func<Span<float>, bool> _readLabel;
+        private readonly bool _rejectNonFinite;
+        private VBuffer<float> _featureBuffer;
+
+        public Cursor(DataViewSamples owner, Random? shuffle, bool rejectNonFinite)
+        {
+            _owner = owner;
+            _rejectNonFinite = rejectNonFinite;
+            _cursor = owner._data.GetRowCursor([owner._features, owner._label], shuffle);
+            _features = _cursor.GetGetter<VBuffer<float>>(owner._features);
+            _id = _cursor.GetIdGetter();
+            _readLabel = LabelReader(_cursor, owner._label, owner._labelInfo);
+        }
+
+        public long RowsSeen { get; private set; }
+
+        /// <summary>The row's position in stored order when not shuffled; otherwise the low half of its ML.NET row id (a stable identity, the stored position for file-backed views).</summary>
+        public long Row { get; private set; } = -1;
+
+        public bool MoveNext(Span<float> input, Span<float> target)
+        {
+            while (_cursor.MoveNext())
+            {
+                RowsSeen++;
+                DataViewRowId id = default;
+                _id(ref id);
+                Row = (long)id.Low;
+                if (!_readLabel(target)) continue;
+                _features(ref _featureBuffer);
+                if (_featureBuffer.Length != input.Length)
+                    throw new InvalidDataException($"Row {_cursor.Position}: feature column '{_owner._features.Name}' has {_featureBuffer.Length} values; expected {input.Length}.");
+                FeatureInfo.CopyDense(_featureBuffer, input);
+                if (_rejectNonFinite) RejectNonFinite(input, _cursor.Position);
+                return true;
+            }
+
+            return false;
+        }
+
+        private void RejectNonFinite(ReadOnlySpan<float> input, long row)
+        {
+            for (int i = 0; i < input.Length; i++)
+                if (!float.IsFinite(input[i]))
+                    throw new InvalidDataException($"Row {row}: feature {i} of column '{_owner._features.Name}' is {input[i]}; features must be finite numbers (replace missing values first, e.g. with ReplaceMissingValues).");
+        }
+
+        public void Dispose() => _cursor.Dispose();
+
+        /// <summary>A reader that writes the target vector for the current row and returns false when the label is missing.</summary>
+        private static Func<Span<float>, bool> LabelReader(DataViewRowCursor cursor, DataViewSchema.Column label, LabelInfo info)
+        {
+            switch (info.Kind)
+            {
+                case PredictionKind.BinaryClassification:
+                {
+                    ValueGetter<bool> get = cursor.GetGetter<bool>(label);
+                    bool value = false;
+                    return target =>
+                    {
+                        get(ref value);
+                        if (target.Length == 1) target[0] = value ? 1f : 0f;
+                        else
+                        {
+                            target.Clear();
+                            target[value ? 1 : 0] = 1f;
+                        }
+
+                        return true;
+                    };
+                }
+
+                case PredictionKind.MulticlassClassification:
+                {
+                    ValueGetter<uint> get = cursor.GetGetter<uint>(label);
+                    uint key = 0;
+                    return target =>
+                    {
+                        get(ref key);
+                        if (key == 0 || key > info.ClassCount) return false; // key 0 is ML.NET's missing value
+                        target.Clear();
+                        target[(int)key - 1] = 1f;
+                        return true;
+                    };
+                }
+
+                default:
+                    if (label.Type is VectorDataViewType)
+                    {
+                        ValueGetter<VBuffer<float>> getVector = cursor.GetGetter<VBuffer<float>>(label);
+                        VBuffer<float> vector = default;
+                        return target =>
+                        {
+                            getVector(ref vector);
+                            FeatureInfo.CopyDense(vector, target);
+                            foreach (float t in target)
+                                if (float.IsNaN(t)) return false;
+                            return true;
+                        };
+                    }
+
+                    ValueGetter<float> getValue = cursor.GetGetter<float>(label);
+                    float number = 0;
+                    return target =>
+                    {
+                        getValue(ref number);
+                        target[0] = number;
+                        return !float.IsNaN(number);
+                    };
+            }
+        }
+    }
+}
