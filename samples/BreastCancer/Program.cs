@@ -1,0 +1,28 @@
+using Backprop.MLNet;
+using Backprop.Optimizers;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+// Breast cancer (Wisconsin diagnostic): binary classification of 569 tumours from 30 measurements.
+var ml = new MLContext(seed: 1);
+IDataView data = ml.Data.LoadFromTextFile<TumourRow>(Path.Combine(AppContext.BaseDirectory, "breast_cancer.csv"), hasHeader: true, separatorChar: ',');
+var split = ml.Data.TrainTestSplit(data, testFraction: 0.25, seed: 1);
+
+var pipeline = ml.Transforms.Conversion.MapValue("Label",
+        new Dictionary<string, bool> { ["malignant"] = true, ["benign"] = false }, nameof(TumourRow.Diagnosis))
+    .Append(ml.Transforms.NormalizeMeanVariance("Features", nameof(TumourRow.Measurements)))
+    .Append(ml.BinaryClassification.Trainers.Backprop<CancerNet>(new() { Epochs = 60, BatchSize = 16, LearningRate = 0.01f, Optimizer = new Adam() }));
+
+var model = pipeline.Fit(split.TrainSet);
+var metrics = ml.BinaryClassification.Evaluate(model.Transform(split.TestSet));
+Console.WriteLine($"Trained {CancerNet.Shape}");
+Console.WriteLine($"Test set ({metrics.ConfusionMatrix.Counts.Sum(r => r.Sum())} tumours): accuracy {metrics.Accuracy:P1}, AUC {metrics.AreaUnderRocCurve:F4}, F1 {metrics.F1Score:F4}");
+Console.WriteLine($"precision {metrics.PositivePrecision:F4}, recall {metrics.PositiveRecall:F4}, log-loss {metrics.LogLoss:F4}");
+Console.WriteLine(metrics.ConfusionMatrix.GetFormattedConfusionTable());
+
+/// <summary>One row of breast_cancer.csv: 30 measurements and the diagnosis.</summary>
+public sealed class TumourRow
+{
+    [LoadColumn(0, 29), VectorType(30)] public float[] Measurements { get; set; } = [];
+    [LoadColumn(30)] public string Diagnosis { get; set; } = "";
+}
