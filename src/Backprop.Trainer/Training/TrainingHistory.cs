@@ -20,5 +20,17 @@ public sealed class TrainingHistory
     /// <summary>Number of validation samples (0 without validation).</summary>
     public long ValidationSamples { get; internal set; }
 
+    /// <summary>Rebuilds a history that was saved with a model (the training run itself is not repeated).</summary>
+    public static TrainingHistory Restore(IEnumerable<EpochReport> epochs, bool stoppedEarly, int bestEpoch, long trainingSamples, long validationSamples)
+    {
+        ArgumentNullException.ThrowIfNull(epochs);
+        var history = new TrainingHistory
+        {
+            StoppedEarly = stoppedEarly, BestEpoch = bestEpoch, TrainingSamples = trainingSamples, ValidationSamples = validationSamples,
+        };
+        history._epochs.AddRange(epochs);
+        return history;
+    }
+
     internal void Add(EpochReport report) => _epochs.Add(report);
 }

@@ -1,0 +1,172 @@
+using System.Globalization;
+using Backprop.MLNet;
+using Backprop.MLNet.Training;
+using Backprop.Persistence;
+using Backprop.Training;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
+
+[assembly: LoadableClass(typeof(BackpropTransformer), null, typeof(SignatureLoadModel), "Backprop network transformer", BackpropTransformer.LoaderSignature)]
+
+namespace Backprop.MLNet;
+
+/// <summary>
+/// Saving in ML.NET's model format, the way ML.NET's own transformers do (ModelSaveContext / LoadableClass), so that
+/// <c>mlContext.Model.Load</c> in a fresh process returns a <see cref="BackpropTransformer"/> again. The network is
+/// stored in the standalone <see cref="NetworkFile"/> format inside the model entry; its generated type is found again
+/// by name, so the assembly that declares the network must be loadable by the process that loads the model.
+/// </summary>
+public sealed partial class BackpropTransformer
+{
+    /// <summary>The loader signature ML.NET records in the model file.</summary>
+    internal const string LoaderSignature = "BackpropTransformer";
+
+    private const uint PayloadVersion = 1;
+
+    private static VersionInfo GetVersionInfo() => new(
+        modelSignature: "BPNTRANS",
+        verWrittenCur: 0x00010001,
+        verReadableCur: 0x00010001,
+        verWeCanReadBack: 0x00010001,
+        loaderSignature: LoaderSignature,
+        loaderAssemblyName: typeof(BackpropTransformer).Assembly.FullName);
+
+    partial void SaveModel(ModelSaveContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        ctx.CheckAtModel();
+        ctx.SetVersionInfo(GetVersionInfo());
+        BinaryWriter writer = ctx.Writer;
+        writer.Write(PayloadVersion);
+        writer.Write((int)Kind);
+        writer.Write(FeatureColumnName);
+        WriteLabel(writer, _label);
+        WriteHistory(writer, Model.History);
+        byte[] network = NetworkFile.ToBytes(Model.Network);
+        writer.Write(network.Length);
+        writer.Write(network);
+    }
+
+    /// <summary>Called by ML.NET's model loader (registered with <c>LoadableClass</c> above).</summary>
+    private static BackpropTransformer Create(IHostEnvironment env, ModelLoadContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        ctx.CheckAtModel(GetVersionInfo());
+        BinaryReader reader = ctx.Reader;
+        uint version = reader.ReadUInt32();
+        if (version != PayloadVersion)
+            throw new InvalidDataException($"The model holds a Backprop transformer of payload version {version}; this library reads version {PayloadVersion}.");
+        var kind = (PredictionKind)reader.ReadInt32();
+        if (!Enum.IsDefined(kind)) throw new InvalidDataException($"The model's Backprop transformer has an unknown task {(int)kind}: the model file is corrupt.");
+        string features = reader.ReadString();
+        LabelInfo? label = ReadLabel(reader, kind);
+        TrainingHistory? history = ReadHistory(reader);
+        int length = reader.ReadInt32();
+        if (length <= 0 || length > 1 << 30) throw new InvalidDataException($"The model's network entry claims {length} bytes: the model file is corrupt.");
+        INetwork network = NetworkFile.Load(new MemoryStream(reader.ReadBytes(length)));
+        return new BackpropTransformer(kind, new NetworkModel(network, history), features, label);
+    }
+
+    private static void WriteLabel(BinaryWriter writer, LabelInfo? label)
+    {
+        writer.Write(label is not null);
+        if (label is null) return;
+        writer.Write(label.ColumnName);
+        writer.Write(label.ClassCount);
+        writer.Write(label.ClassNames.Length);
+        foreach (string name in label.ClassNames) writer.Write(name);
+        // The key values' item type, so that MapKeyToValue gives back numbers for numeric labels after loading.
+        writer.Write(KeyValueTypeCode(label.KeyAnnotations));
+    }
+
+    private static LabelInfo? ReadLabel(BinaryReader reader, PredictionKind kind)
+    {
+        if (!reader.ReadBoolean()) return null;
+        string column = reader.ReadString();
+        int classes = reader.ReadInt32();
+        var names = new string[reader.ReadInt32()];
+        for (int i = 0; i < names.Length; i++) names[i] = reader.ReadString();
+        byte typeCode = reader.ReadByte();
+        DataViewSchema.Annotations? keyValues = kind == PredictionKind.MulticlassClassification ? KeyValuesAnnotation(typeCode, names) : null;
+        return new LabelInfo(column, kind, classes, keyValues, names);
+    }
+
+    private static void WriteHistory(BinaryWriter writer, TrainingHistory? history)
+    {
+        writer.Write(history is not null);
+        if (history is null) return;
+        writer.Write(history.StoppedEarly);
+        writer.Write(history.BestEpoch);
+        writer.Write(history.TrainingSamples);
+        writer.Write(history.ValidationSamples);
+        writer.Write(history.Epochs.Count);
+        foreach (EpochReport epoch in history.Epochs)
+        {
+            writer.Write(epoch.Epoch);
+            writer.Write(epoch.TrainingLoss);
+            writer.Write(epoch.ValidationLoss.HasValue);
+            writer.Write(epoch.ValidationLoss ?? 0);
+            writer.Write(epoch.LearningRate);
+            writer.Write(epoch.Elapsed.Ticks);
+        }
+    }
+
+    private static TrainingHistory? ReadHistory(BinaryReader reader)
+    {
+        if (!reader.ReadBoolean()) return null;
+        bool stoppedEarly = reader.ReadBoolean();
+        int best = reader.ReadInt32();
+        long training = reader.ReadInt64(), validation = reader.ReadInt64();
+        int count = reader.ReadInt32();
+        if (count < 0 || count > 10_000_000) throw new InvalidDataException($"The model's training history claims {count} epochs: the model file is corrupt.");
+        var epochs = new List<EpochReport>(count);
+        for (int i = 0; i < count; i++)
+        {
+            int epoch = reader.ReadInt32();
+            double loss = reader.ReadDouble();
+            bool hasValidation = reader.ReadBoolean();
+            double validationLoss = reader.ReadDouble();
+            double learningRate = reader.ReadDouble();
+            long ticks = reader.ReadInt64();
+            epochs.Add(new EpochReport(epoch, loss, hasValidation ? validationLoss : null, learningRate, TimeSpan.FromTicks(ticks)));
+        }
+
+        return TrainingHistory.Restore(epochs, stoppedEarly, best, training, validation);
+    }
+
+    /// <summary>0 = text, 1 = Single, 2 = Double, 3 = Int32, 4 = UInt32, 5 = Int64.</summary>
+    private static byte KeyValueTypeCode(DataViewSchema.Annotations? annotations)
+    {
+        if (annotations?.Schema.GetColumnOrNull("KeyValues") is not { Type: VectorDataViewType vector }) return 0;
+        DataViewType item = vector.ItemType;
+        if (item == NumberDataViewType.Single) return 1;
+        if (item == NumberDataViewType.Double) return 2;
+        if (item == NumberDataViewType.Int32) return 3;
+        if (item == NumberDataViewType.UInt32) return 4;
+        if (item == NumberDataViewType.Int64) return 5;
+        return 0;
+    }
+
+    private static DataViewSchema.Annotations KeyValuesAnnotation(byte typeCode, string[] names)
+    {
+        var builder = new DataViewSchema.Annotations.Builder();
+        switch (typeCode)
+        {
+            case 1: Add(builder, NumberDataViewType.Single, names, s => float.Parse(s, CultureInfo.InvariantCulture)); break;
+            case 2: Add(builder, NumberDataViewType.Double, names, s => double.Parse(s, CultureInfo.InvariantCulture)); break;
+            case 3: Add(builder, NumberDataViewType.Int32, names, s => int.Parse(s, CultureInfo.InvariantCulture)); break;
+            case 4: Add(builder, NumberDataViewType.UInt32, names, s => uint.Parse(s, CultureInfo.InvariantCulture)); break;
+            case 5: Add(builder, NumberDataViewType.Int64, names, s => long.Parse(s, CultureInfo.InvariantCulture)); break;
+            default: Add(builder, TextDataViewType.Instance, names, s => s.AsMemory()); break;
+        }
+
+        return builder.ToAnnotations();
+    }
+
+    private static void Add<T>(DataViewSchema.Annotations.Builder builder, PrimitiveDataViewType type, string[] names, Func<string, T> parse)
+    {
+        T[] values = names.Select(parse).ToArray();
+        builder.Add("KeyValues", new VectorDataViewType(type, values.Length), (ref VBuffer<T> value) => value = new VBuffer<T>(values.Length, (T[])values.Clone()));
+    }
+}
