@@ -1,51 +1,107 @@
+using System.Runtime.CompilerServices;
+
 namespace Backprop.Kernels;
 
 /// <summary>
 /// The three matrix products of a dense layer over a mini-batch (all row-major):
-/// forward Z = X·Wᵀ, weight gradient ∂W += Δᵀ·X, input gradient ΔX = Δ·W.
-/// Fixed summation order for a given shape: deterministic.
+/// forward Z = X·Wᵀ + b, weight gradient ∂W += Δᵀ·X, input gradient ΔX = Δ·W.
+/// Small products run as plain loops; larger ones through <see cref="PackedGemm"/>, a packed, cache-blocked,
+/// register-tiled Vector256 FMA kernel. Each element of C is always summed in the same order for a given shape,
+/// whatever the thread count: the results are deterministic.
 /// </summary>
 public static class Gemm
 {
+    /// <summary>
+    /// Most threads one product may use (default: the processor count). Products below about two million
+    /// multiply-adds always run on the calling thread. Results are identical for every setting.
+    /// </summary>
+    public static int MaxThreads
+    {
+        get => GemmThreading.MaxThreads;
+        set => GemmThreading.MaxThreads = value;
+    }
+
+    /// <summary>Below this many multiply-adds (m·k·n) the plain loops win over packing.</summary>
+    internal const long SmallProduct = 4096;
+
     /// <summary>C[m×n] = A[m×k]·B[n×k]ᵀ (+ bias[n] on every row when <paramref name="bias"/> is not empty). Forward: Z = X·Wᵀ + b.</summary>
     public static void MultiplyTransposedB(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> bias, Span<float> c, int m, int k, int n)
     {
+        Check(a, (long)m * k, b, (long)n * k, c, (long)m * n);
+        if (!bias.IsEmpty && bias.Length < n) throw new ArgumentException($"The bias has {bias.Length} values; C has {n} columns.", nameof(bias));
         for (int i = 0; i < m; i++)
         {
-            ReadOnlySpan<float> row = a.Slice(i * k, k);
-            Span<float> outRow = c.Slice(i * n, n);
-            for (int j = 0; j < n; j++)
-                outRow[j] = Vectors.Dot(row, b.Slice(j * k, k)) + (bias.IsEmpty ? 0f : bias[j]);
+            if (bias.IsEmpty) c.Slice(i * n, n).Clear();
+            else bias[..n].CopyTo(c.Slice(i * n, n));
         }
+
+        if ((long)m * k * n < SmallProduct)
+        {
+            for (int i = 0; i < m; i++)
+                for (int j = 0; j < n; j++)
+                {
+                    float sum = 0f;
+                    for (int p = 0; p < k; p++) sum += a[i * k + p] * b[j * k + p];
+                    c[i * n + j] += sum;
+                }
+
+            return;
+        }
+
+        // A is m×k row-major; Bᵀ is k×n with element (p, j) at b[j·k + p].
+        PackedGemm.MultiplyAdd(a, k, 1, b, 1, k, c, m, k, n);
     }
 
     /// <summary>C[m×n] += A[k×m]ᵀ·B[k×n]. Weight gradient: ∂W[units×inputs] += Δ[batch×units]ᵀ·X[batch×inputs].</summary>
     public static void AccumulateTransposedA(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n)
     {
-        for (int p = 0; p < k; p++)
+        Check(a, (long)k * m, b, (long)k * n, c, (long)m * n);
+        if ((long)m * k * n < SmallProduct)
         {
-            ReadOnlySpan<float> aRow = a.Slice(p * m, m);
-            ReadOnlySpan<float> bRow = b.Slice(p * n, n);
             for (int i = 0; i < m; i++)
-            {
-                float s = aRow[i];
-                if (s != 0f) Vectors.Axpy(s, bRow, c.Slice(i * n, n));
-            }
+                for (int j = 0; j < n; j++)
+                {
+                    float sum = 0f;
+                    for (int p = 0; p < k; p++) sum += a[p * m + i] * b[p * n + j];
+                    c[i * n + j] += sum;
+                }
+
+            return;
         }
+
+        // Aᵀ element (i, p) is a[p·m + i]; B is k×n row-major.
+        PackedGemm.MultiplyAdd(a, 1, m, b, n, 1, c, m, k, n);
     }
 
     /// <summary>C[m×n] = A[m×k]·B[k×n]. Input gradient: ΔX[batch×inputs] = Δ[batch×units]·W[units×inputs].</summary>
     public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n)
     {
-        for (int i = 0; i < m; i++)
+        Check(a, (long)m * k, b, (long)k * n, c, (long)m * n);
+        c[..(m * n)].Clear();
+        if ((long)m * k * n < SmallProduct)
         {
-            Span<float> outRow = c.Slice(i * n, n);
-            outRow.Clear();
-            for (int p = 0; p < k; p++)
-            {
-                float s = a[i * k + p];
-                if (s != 0f) Vectors.Axpy(s, b.Slice(p * n, n), outRow);
-            }
+            for (int i = 0; i < m; i++)
+                for (int j = 0; j < n; j++)
+                {
+                    float sum = 0f;
+                    for (int p = 0; p < k; p++) sum += a[i * k + p] * b[p * n + j];
+                    c[i * n + j] = sum;
+                }
+
+            return;
         }
+
+        PackedGemm.MultiplyAdd(a, k, 1, b, n, 1, c, m, k, n);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Check(ReadOnlySpan<float> a, long aCount, ReadOnlySpan<float> b, long bCount, Span<float> c, long cCount)
+    {
+        if (a.Length < aCount) Throw(nameof(a), a.Length, aCount);
+        if (b.Length < bCount) Throw(nameof(b), b.Length, bCount);
+        if (c.Length < cCount) Throw(nameof(c), c.Length, cCount);
+    }
+
+    private static void Throw(string name, int actual, long expected) =>
+        throw new ArgumentException($"Matrix {name} has {actual} values; the product needs {expected}.", name);
 }

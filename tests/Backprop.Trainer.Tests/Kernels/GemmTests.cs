@@ -1,0 +1,106 @@
+using Backprop.Kernels;
+using Xunit;
+
+namespace Backprop.Trainer.Tests.Kernels;
+
+/// <summary>The three GEMMs against a naive double-precision reference, on odd sizes that exercise every edge tile.</summary>
+public class GemmTests
+{
+    public static TheoryData<int, int, int> Shapes() => new()
+    {
+        { 1, 1, 1 }, { 3, 3, 3 }, { 17, 3, 1 }, { 1, 17, 63 }, { 17, 63, 65 }, { 65, 17, 63 }, { 63, 65, 127 },
+        { 127, 63, 17 }, { 6, 256, 16 }, { 7, 257, 33 }, { 33, 513, 65 }, { 5, 65, 513 }, { 97, 300, 130 }, { 128, 784, 128 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Multiply_transposed_b_with_bias_matches_the_reference(int m, int k, int n)
+    {
+        float[] a = Random(m * k, 1), b = Random(n * k, 2), bias = Random(n, 3), c = Random(m * n, 4);
+        Gemm.MultiplyTransposedB(a, b, bias, c, m, k, n);
+        AssertClose(c, m, n, k, (i, j) => bias[j] + Sum(k, p => (double)a[i * k + p] * b[j * k + p]));
+
+        Gemm.MultiplyTransposedB(a, b, default, c, m, k, n);
+        AssertClose(c, m, n, k, (i, j) => Sum(k, p => (double)a[i * k + p] * b[j * k + p]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Accumulate_transposed_a_matches_the_reference(int m, int k, int n)
+    {
+        float[] a = Random(k * m, 5), b = Random(k * n, 6), c = Random(m * n, 7);
+        float[] start = (float[])c.Clone();
+        Gemm.AccumulateTransposedA(a, b, c, m, k, n);
+        AssertClose(c, m, n, k, (i, j) => start[i * n + j] + Sum(k, p => (double)a[p * m + i] * b[p * n + j]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Multiply_matches_the_reference(int m, int k, int n)
+    {
+        float[] a = Random(m * k, 8), b = Random(k * n, 9), c = Random(m * n, 10);
+        Gemm.Multiply(a, b, c, m, k, n);
+        AssertClose(c, m, n, k, (i, j) => Sum(k, p => (double)a[i * k + p] * b[p * n + j]));
+    }
+
+    [Fact]
+    public void Results_are_bit_identical_for_every_thread_count()
+    {
+        const int m = 128, k = 512, n = 512;
+        float[] a = Random(m * k, 11), b = Random(n * k, 12);
+        int saved = Gemm.MaxThreads;
+        try
+        {
+            var results = new List<float[]>();
+            foreach (int threads in new[] { 1, 2, 3 })
+            {
+                Gemm.MaxThreads = threads;
+                var c = new float[m * n];
+                Gemm.MultiplyTransposedB(a, b, default, c, m, k, n);
+                var g = new float[k * n];
+                Gemm.AccumulateTransposedA(a, c, g, k, m, n);
+                results.Add([.. c, .. g]);
+            }
+
+            Assert.Equal(results[0], results[1]);
+            Assert.Equal(results[0], results[2]);
+        }
+        finally
+        {
+            Gemm.MaxThreads = saved;
+        }
+    }
+
+    [Fact]
+    public void Short_spans_are_rejected()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Gemm.Multiply(new float[5], new float[6], new float[6], 2, 3, 2));
+        Assert.Contains("needs 6", error.Message);
+    }
+
+    private static double Sum(int k, Func<int, double> term)
+    {
+        double sum = 0;
+        for (int p = 0; p < k; p++) sum += term(p);
+        return sum;
+    }
+
+    private static void AssertClose(float[] c, int m, int n, int k, Func<int, int, double> expected)
+    {
+        double tolerance = 1e-5 * Math.Sqrt(k) + 1e-6;
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+            {
+                double e = expected(i, j);
+                Assert.True(Math.Abs(c[i * n + j] - e) <= tolerance * Math.Max(1, Math.Abs(e)), $"C[{i},{j}] = {c[i * n + j]}, expected {e} ({m}×{k}×{n})");
+            }
+    }
+
+    private static float[] Random(int count, int seed)
+    {
+        var random = new Random(seed);
+        var values = new float[count];
+        for (int i = 0; i < count; i++) values[i] = (float)(random.NextDouble() * 2 - 1);
+        return values;
+    }
+}
