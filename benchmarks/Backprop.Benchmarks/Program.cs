@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using BenchmarkDotNet.Running;
+using Backprop.Benchmarks;
+using Backprop.Kernels;
+
+// dotnet run -c Release --project benchmarks/Backprop.Benchmarks -- --check   (final losses vs TorchSharp, quick timings)
+// dotnet run -c Release --project benchmarks/Backprop.Benchmarks -- --filter '*'   (BenchmarkDotNet)
+if (args is ["--check", ..])
+    return Check(args.Length > 1 ? args[1] : Path.Combine("..", "shared", "anchors", "results", "torchsharp.jsonl"));
+BenchmarkSwitcher.FromAssembly(typeof(TrainingBenchmarks).Assembly).Run(args);
+return 0;
+
+// Trains each workload once from the anchors' weights and batch order, and compares the final training loss with
+// TorchSharp's (same weights, same order) to 4 significant digits.
+static int Check(string torchSharpResults)
+{
+    // TorchSharp's final loss per workload and thread count: its 1- and 2-thread runs sum in different orders and
+    // can differ in the 4th digit (mnist: 2.03171 vs 2.03049), so a match with either counts.
+    Dictionary<string, double[]> reference = File.Exists(torchSharpResults)
+        ? File.ReadLines(torchSharpResults).Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(e => e.TryGetProperty("final_loss", out _))
+            .GroupBy(e => e.GetProperty("workload").GetString()!)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.GetProperty("final_loss").GetDouble()).Distinct().ToArray())
+        : [];
+    int failures = 0;
+    Gemm.MaxThreads = 1;
+    foreach (string name in Workloads.Names)
+    {
+        var (train, finalLoss) = Workloads.Trainer(name);
+        train();
+        var clock = Stopwatch.StartNew();
+        train();
+        clock.Stop();
+        double loss = finalLoss();
+        string verdict = "no TorchSharp result to compare";
+        if (reference.TryGetValue(name, out double[]? theirs))
+        {
+            bool same = theirs.Any(t => Math.Abs(loss - t) <= 0.5e-3 * Math.Abs(t)); // agree to 4 significant digits
+            verdict = $"TorchSharp {string.Join(" / ", theirs.Select(t => t.ToString("G6", CultureInfo.InvariantCulture)))}: {(same ? "same to 4 digits" : "DIFFERENT")}";
+            if (!same) failures++;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-6} {clock.Elapsed.TotalSeconds,8:F4} s   final loss {loss:G6}   {verdict}"));
+    }
+
+    return failures == 0 ? 0 : 1;
+}

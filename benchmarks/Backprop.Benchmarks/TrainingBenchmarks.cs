@@ -1,0 +1,48 @@
+using BenchmarkDotNet.Attributes;
+using Backprop.Kernels;
+
+namespace Backprop.Benchmarks;
+
+/// <summary>W1–W4 training runs, exactly as the anchors define them (one invocation = one full training run).</summary>
+[MemoryDiagnoser]
+public class TrainingBenchmarks
+{
+    private Action _train = () => { };
+
+    /// <summary>Workload and GEMM thread count.</summary>
+    [Params("xor/1", "iris/1", "mnist/1", "mnist/2", "wide/1", "wide/2")]
+    public string Case { get; set; } = "xor/1";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        string[] parts = Case.Split('/');
+        Gemm.MaxThreads = int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+        _train = Workloads.Trainer(parts[0]).Train;
+        _train(); // warm up the JIT and the GEMM workers
+    }
+
+    [Benchmark]
+    public void Train() => _train();
+}
+
+/// <summary>The four workloads' runs, by name.</summary>
+public static class Workloads
+{
+    public static readonly string[] Names = ["xor", "iris", "mnist", "wide"];
+
+    public static (Action Train, Func<double> FinalLoss) Trainer(string name)
+    {
+        AnchorData data = AnchorData.Load(name);
+        return name switch
+        {
+            "xor" => Wrap(new SgdRun<XorWorkloadNet>(data)),
+            "iris" => Wrap(new SgdRun<IrisWorkloadNet>(data)),
+            "mnist" => Wrap(new SgdRun<MnistWorkloadNet>(data)),
+            "wide" => Wrap(new SgdRun<WideWorkloadNet>(data)),
+            _ => throw new ArgumentException($"Unknown workload '{name}'.", nameof(name)),
+        };
+    }
+
+    private static (Action, Func<double>) Wrap<TNet>(SgdRun<TNet> run) where TNet : INetwork<TNet> => (run.Train, run.FinalLoss);
+}
