@@ -26,7 +26,7 @@ static int Check(string torchSharpResults)
         : [];
     int failures = 0;
     Gemm.MaxThreads = 1;
-    foreach (string name in Workloads.Names)
+    foreach (string name in Workloads.Names.Where(n => Environment.GetEnvironmentVariable("BACKPROP_WORKLOAD") is not { } only || only == n))
     {
         var (train, finalLoss) = Workloads.Trainer(name);
         train();

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Backprop.Kernels;
 
@@ -37,12 +38,14 @@ public static class Gemm
 
         if ((long)m * k * n < SmallProduct)
         {
+            // Lengths were checked above: index without bounds checks.
+            ref float pa = ref MemoryMarshal.GetReference(a), pb = ref MemoryMarshal.GetReference(b), pc = ref MemoryMarshal.GetReference(c);
             for (int i = 0; i < m; i++)
                 for (int j = 0; j < n; j++)
                 {
                     float sum = 0f;
-                    for (int p = 0; p < k; p++) sum += a[i * k + p] * b[j * k + p];
-                    c[i * n + j] += sum;
+                    for (int p = 0; p < k; p++) sum += Unsafe.Add(ref pa, i * k + p) * Unsafe.Add(ref pb, j * k + p);
+                    Unsafe.Add(ref pc, i * n + j) += sum;
                 }
 
             return;
@@ -58,12 +61,13 @@ public static class Gemm
         Check(a, (long)k * m, b, (long)k * n, c, (long)m * n);
         if ((long)m * k * n < SmallProduct)
         {
+            ref float pa = ref MemoryMarshal.GetReference(a), pb = ref MemoryMarshal.GetReference(b), pc = ref MemoryMarshal.GetReference(c);
             for (int i = 0; i < m; i++)
                 for (int j = 0; j < n; j++)
                 {
                     float sum = 0f;
-                    for (int p = 0; p < k; p++) sum += a[p * m + i] * b[p * n + j];
-                    c[i * n + j] += sum;
+                    for (int p = 0; p < k; p++) sum += Unsafe.Add(ref pa, p * m + i) * Unsafe.Add(ref pb, p * n + j);
+                    Unsafe.Add(ref pc, i * n + j) += sum;
                 }
 
             return;
@@ -80,12 +84,13 @@ public static class Gemm
         c[..(m * n)].Clear();
         if ((long)m * k * n < SmallProduct)
         {
+            ref float pa = ref MemoryMarshal.GetReference(a), pb = ref MemoryMarshal.GetReference(b), pc = ref MemoryMarshal.GetReference(c);
             for (int i = 0; i < m; i++)
                 for (int j = 0; j < n; j++)
                 {
                     float sum = 0f;
-                    for (int p = 0; p < k; p++) sum += a[i * k + p] * b[p * n + j];
-                    c[i * n + j] = sum;
+                    for (int p = 0; p < k; p++) sum += Unsafe.Add(ref pa, i * k + p) * Unsafe.Add(ref pb, p * n + j);
+                    Unsafe.Add(ref pc, i * n + j) = sum;
                 }
 
             return;

@@ -30,3 +30,11 @@ public partial class WideNet
     [Dense(128, Activation.ReLU)] public partial DenseLayer Hidden { get; }
     [Dense(10, Activation.Softmax)] public partial DenseLayer Output { get; }
 }
+
+/// <summary>Layers wide enough that the GEMMs of a 64-sample batch run on several threads.</summary>
+[Network(Inputs = 256, Loss = Loss.SoftmaxCrossEntropy)]
+public partial class ThreadedNet
+{
+    [Dense(512, Activation.ReLU)] public partial DenseLayer Hidden { get; }
+    [Dense(10, Activation.Softmax)] public partial DenseLayer Output { get; }
+}
