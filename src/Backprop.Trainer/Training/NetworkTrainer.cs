@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Backprop.Initialization;
 using Backprop.Kernels;
 using Backprop.Optimizers;
+using Backprop.Schedules;
 
 namespace Backprop.Training;
 
@@ -22,10 +23,10 @@ public static class NetworkTrainer
     /// <param name="data">Training samples: InputCount inputs and OutputCount targets per sample.</param>
     /// <param name="validation">Validation samples, or null to split <paramref name="data"/> by <see cref="TrainingOptions.ValidationFraction"/>.</param>
     /// <param name="options">How to train.</param>
-    /// <exception cref="ArgumentException">The data's sizes do not match the network, or an option is out of range.</exception>
-    /// <exception cref="InvalidDataException">A sample holds NaN or ∞ (the message names the row), or there are no training samples.</exception>
+    /// <exception cref="ArgumentException">The data's sizes do not match the network, an option is out of range, or the schedule gives a rate that is not positive and finite.</exception>
+    /// <exception cref="InvalidDataException">A sample holds NaN or ∞ (the message names the row), or there are no training samples; the network keeps the weights it had before the call.</exception>
     /// <exception cref="TrainingDivergedException">The loss became NaN or ∞; the network keeps the last good weights.</exception>
-    /// <exception cref="OperationCanceledException">The options' token was cancelled.</exception>
+    /// <exception cref="OperationCanceledException">The options' token was cancelled; the network keeps the weights of the last completed step.</exception>
     public static TrainingHistory Train<TNet>(TNet network, ISampleSource data, ISampleSource? validation, TrainingOptions options)
         where TNet : INetwork<TNet>
     {
@@ -40,10 +41,36 @@ public static class NetworkTrainer
         if (options.EarlyStoppingPatience is not null && validation is null)
             throw new ArgumentException("EarlyStoppingPatience needs validation data: pass a validation source or set ValidationFraction.", nameof(options));
 
-        ParameterInitializer.Initialize(shape, network.Parameters, options.Initialization, options.Seed);
-        var run = new Run<TNet>(network, options, shape);
-        run.Execute(data, validation);
-        return run.History;
+        CheckSchedule(options);
+
+        // Bad data is found while streaming; when it is, the network gets back the weights it came in with.
+        float[] original = network.Parameters.ToArray();
+        try
+        {
+            ParameterInitializer.Initialize(shape, network.Parameters, options.Initialization, options.Seed);
+            var run = new Run<TNet>(network, options, shape);
+            run.Execute(data, validation);
+            return run.History;
+        }
+        catch (InvalidDataException)
+        {
+            original.CopyTo(network.Parameters, 0);
+            throw;
+        }
+    }
+
+    /// <summary>Asks the schedule for every epoch's rate up front, so a bad schedule fails before any training.</summary>
+    private static void CheckSchedule(TrainingOptions options)
+    {
+        if (options.Schedule is not ILearningRateSchedule schedule) return;
+        for (int epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            float rate = schedule.LearningRate(options.LearningRate, epoch);
+            if (!(rate > 0f) || !float.IsFinite(rate))
+                throw new ArgumentException(
+                    $"The learning-rate schedule {schedule.GetType().Name} gives {rate} for epoch {epoch + 1} (base rate {options.LearningRate}); every epoch's learning rate must be a positive finite number.",
+                    nameof(options));
+        }
     }
 
     private static void CheckSizes(NetworkShape shape, ISampleSource source, string name)
@@ -63,6 +90,7 @@ public static class NetworkTrainer
         private readonly IOptimizer _optimizer;
         private readonly float[] _inputs, _targets, _outputs, _workspace, _gradients, _lastGood;
         private float[]? _best;
+        private long _steps;
 
         public Run(TNet network, TrainingOptions options, NetworkShape shape)
         {
@@ -88,38 +116,40 @@ public static class NetworkTrainer
             if (trainingSamples == 0) throw new InvalidDataException($"There are no training samples for network '{_shape.Name}'.");
             History.TrainingSamples = trainingSamples;
             double bestLoss = double.PositiveInfinity;
-            int bestEpoch = 0, sinceBest = 0;
+            int bestEpoch = 0, epochsSinceBest = 0;
             for (int epoch = 0; epoch < _options.Epochs; epoch++)
             {
-                var clock = Stopwatch.StartNew();
+                long started = Stopwatch.GetTimestamp();
                 float learningRate = _options.Schedule?.LearningRate(_options.LearningRate, epoch) ?? _options.LearningRate;
                 double trainingLoss = TrainEpoch(data, epoch, learningRate, trainingSamples);
-                double? validationLoss = validation is null ? null : Evaluate(validation);
-                var report = new EpochReport(epoch + 1, trainingLoss, validationLoss, learningRate, clock.Elapsed);
+                (double Loss, double? Accuracy)? validated = validation is null ? null : Evaluate(validation);
+                var report = new EpochReport(epoch + 1, trainingLoss, validated?.Loss, learningRate, Stopwatch.GetElapsedTime(started))
+                {
+                    ValidationAccuracy = validated?.Accuracy,
+                };
                 History.Add(report);
                 History.BestEpoch = epoch + 1;
                 _options.Progress?.Report(report);
-                if (_options.EarlyStoppingPatience is not int patience || validationLoss is not double loss) continue;
+                if (_options.EarlyStoppingPatience is not int patience || validated is not { Loss: var loss }) continue;
 
+                // Early stopping: remember the weights of the best validation epoch; stop after `patience` epochs without improvement.
                 if (loss < bestLoss)
                 {
                     bestLoss = loss;
                     bestEpoch = epoch + 1;
-                    sinceBest = 0;
+                    epochsSinceBest = 0;
                     _best ??= new float[_shape.ParameterCount];
                     _network.Parameters.CopyTo(_best, 0);
                 }
-                else if (++sinceBest >= patience)
+                else if (++epochsSinceBest >= patience && epoch + 1 < _options.Epochs)
                 {
-                    History.StoppedEarly = epoch + 1 < _options.Epochs;
+                    History.StoppedEarly = true;
                     break;
                 }
-
-                History.BestEpoch = bestEpoch;
             }
 
             // With early stopping the network ends on the best validation epoch's weights.
-            if (_best is not null && bestEpoch != History.Epochs.Count)
+            if (_best is not null)
             {
                 _best.CopyTo(_network.Parameters, 0);
                 History.BestEpoch = bestEpoch;
@@ -141,12 +171,14 @@ public static class NetworkTrainer
                 int rows = FillBatch(cursor);
                 if (rows == 0) break;
                 batchNumber++;
+
+                // Mean gradient of the batch: ∂C/∂θ = (1/B) Σₙ ∂Cₙ/∂θ; the loss is measured with the weights before the step.
                 Array.Clear(_gradients);
                 float loss = TNet.BackwardBatch(parameters, _gradients, _inputs, _targets, rows, 1f / rows, _workspace);
                 if (!float.IsFinite(loss) || !AllFinite(_gradients))
                 {
-                    // The weights that produced this loss came from the previous step: put back the ones before it.
-                    if (batchNumber > 1 || epoch > 0) _lastGood.CopyTo(parameters, 0);
+                    // These weights came from the previous step and already give a non-finite loss: put back the ones before it.
+                    if (_steps > 0) _lastGood.CopyTo(parameters, 0);
                     throw new TrainingDivergedException(epoch + 1, batchNumber, loss, learningRate);
                 }
 
@@ -156,17 +188,23 @@ public static class NetworkTrainer
                 if (_options.GradientClipNorm > 0f) Clip(_options.GradientClipNorm);
                 parameters.CopyTo(_lastGood, 0);
                 _optimizer.Step(parameters, _gradients, learningRate);
+                _steps++;
+                if (!AllFinite(parameters))
+                {
+                    _lastGood.CopyTo(parameters, 0);
+                    throw new TrainingDivergedException(epoch + 1, batchNumber, loss, learningRate, weightsOverflowed: true);
+                }
             }
 
             if (samples == 0) throw new InvalidDataException($"There are no training samples for network '{_shape.Name}'.");
             return lossSum / samples + (_options.L2 > 0f ? Penalty(parameters, trainingSamples) : 0);
         }
 
-        /// <summary>Mean loss per validation sample with the current weights.</summary>
-        private double Evaluate(ISampleSource validation)
+        /// <summary>Mean loss per validation sample with the current weights, and the accuracy for classification losses.</summary>
+        private (double Loss, double? Accuracy) Evaluate(ISampleSource validation)
         {
             double lossSum = 0;
-            long samples = 0;
+            long samples = 0, correct = 0;
             using ISampleCursor cursor = validation.Open(null);
             while (true)
             {
@@ -176,11 +214,44 @@ public static class NetworkTrainer
                 int outputs = rows * _shape.OutputCount;
                 TNet.ForwardBatch(_network.Parameters, _inputs, _outputs, rows, _workspace);
                 lossSum += LossValue(_outputs.AsSpan(0, outputs), _targets.AsSpan(0, outputs), _workspace.AsSpan(0, outputs));
+                correct += Correct(_outputs.AsSpan(0, outputs), _targets.AsSpan(0, outputs));
                 samples += rows;
             }
 
             History.ValidationSamples = samples;
-            return samples == 0 ? double.NaN : lossSum / samples;
+            if (samples == 0) return (double.NaN, null);
+            bool classifier = _shape.Loss is Loss.BinaryCrossEntropy or Loss.SoftmaxCrossEntropy;
+            return (lossSum / samples, classifier ? (double)correct / samples : null);
+        }
+
+        /// <summary>
+        /// Correctly classified rows: for BinaryCrossEntropy p ≥ 0.5 ⇔ t ≥ 0.5; for SoftmaxCrossEntropy the largest
+        /// output is at the largest target. 0 for the regression losses.
+        /// </summary>
+        private long Correct(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets)
+        {
+            int width = _shape.OutputCount;
+            long correct = 0;
+            for (int row = 0; row < outputs.Length; row += width)
+            {
+                ReadOnlySpan<float> output = outputs.Slice(row, width), target = targets.Slice(row, width);
+                correct += _shape.Loss switch
+                {
+                    Loss.BinaryCrossEntropy => (output[0] >= 0.5f) == (target[0] >= 0.5f) ? 1 : 0,
+                    Loss.SoftmaxCrossEntropy => ArgMax(output) == ArgMax(target) ? 1 : 0,
+                    _ => 0,
+                };
+            }
+
+            return correct;
+        }
+
+        private static int ArgMax(ReadOnlySpan<float> values)
+        {
+            int best = 0;
+            for (int i = 1; i < values.Length; i++)
+                if (values[i] > values[best]) best = i;
+            return best;
         }
 
         private float LossValue(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> scratch) => _shape.Loss switch
@@ -212,7 +283,8 @@ public static class NetworkTrainer
         {
             for (int i = 0; i < values.Length; i++)
                 if (!float.IsFinite(values[i]))
-                    throw new InvalidDataException($"Row {row}: {what} value {i} is {values[i]}; every input and target must be a finite number.");
+                    throw new InvalidDataException(
+                        $"Row {row}: {what} value {i} is {(float.IsNaN(values[i]) ? "NaN" : values[i] > 0 ? "+Infinity" : "-Infinity")}; every input and target must be a finite number.");
         }
 
         private static bool AllFinite(ReadOnlySpan<float> values)

@@ -38,3 +38,11 @@ public partial class ThreadedNet
     [Dense(512, Activation.ReLU)] public partial DenseLayer Hidden { get; }
     [Dense(10, Activation.Softmax)] public partial DenseLayer Output { get; }
 }
+
+/// <summary>XOR 2-4-1 with a sigmoid output and binary cross-entropy, for validation accuracy.</summary>
+[Network(Inputs = 2, Loss = Loss.BinaryCrossEntropy)]
+public partial class BinaryXorNet
+{
+    [Dense(4, Activation.Tanh)] public partial DenseLayer Hidden { get; }
+    [Dense(1, Activation.Sigmoid)] public partial DenseLayer Output { get; }
+}

@@ -1,0 +1,118 @@
+using Backprop.Initialization;
+using Backprop.Schedules;
+using Backprop.Training;
+using Xunit;
+
+namespace Backprop.Trainer.Tests.Training;
+
+public class DataErrorTests
+{
+    [Fact]
+    public void NaN_in_an_input_is_rejected_with_its_row_and_the_weights_are_left_as_they_were()
+    {
+        float[] start = [0.1f, 0.2f, 0.3f, 0.4f];
+        var net = new LinearNet(start);
+
+        // Row 150 comes late in the shuffled first epoch: earlier batches have already stepped.
+        var error = Assert.Throws<InvalidDataException>(() => NetworkTrainer.Train(net, TestData.Regression(nanRow: 150), new TrainingOptions { Epochs = 1, BatchSize = 4 }));
+
+        Assert.StartsWith("Row 150: input value 1 is NaN", error.Message);
+        Assert.Equal(start, net.Parameters);
+    }
+
+    [Fact]
+    public void Infinity_in_a_target_is_rejected_with_its_row()
+    {
+        var inputs = new float[10 * 3];
+        var targets = new float[10];
+        targets[7] = float.NegativeInfinity;
+        var error = Assert.Throws<InvalidDataException>(() =>
+            NetworkTrainer.Train(new LinearNet(), new InMemorySamples(inputs, 3, targets, 1), new TrainingOptions { Epochs = 1 }));
+        Assert.StartsWith("Row 7: target value 0 is -Infinity", error.Message);
+    }
+
+    [Fact]
+    public void NaN_in_validation_data_is_rejected_with_its_row()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => NetworkTrainer.Train(new LinearNet(), TestData.Regression(), TestData.Regression(rows: 20, nanRow: 11),
+            new TrainingOptions { Epochs = 1 }));
+        Assert.StartsWith("Row 11: input value 1 is NaN", error.Message);
+    }
+
+    [Fact]
+    public void Wrong_sizes_are_rejected_naming_the_network_and_both_sizes()
+    {
+        var error = Assert.Throws<ArgumentException>(() => NetworkTrainer.Train(new XorNet(), TestData.Regression(), new TrainingOptions()));
+        Assert.Contains("'XorNet' takes 2 inputs but the data has 3 per sample", error.Message);
+        Assert.Equal("data", error.ParamName);
+
+        var targets = Assert.Throws<ArgumentException>(() => NetworkTrainer.Train(new WideXorNet(), XorData.Samples(), new TrainingOptions()));
+        Assert.Contains("'WideXorNet' has 2 outputs but the data has 1 targets per sample", targets.Message);
+
+        var validation = Assert.Throws<ArgumentException>(() => NetworkTrainer.Train(new XorNet(), XorData.Samples(), TestData.Regression(), new TrainingOptions()));
+        Assert.Equal("validation", validation.ParamName);
+    }
+
+    [Theory]
+    [InlineData(nameof(TrainingOptions.Epochs))]
+    [InlineData(nameof(TrainingOptions.BatchSize))]
+    [InlineData(nameof(TrainingOptions.LearningRate))]
+    [InlineData(nameof(TrainingOptions.L2))]
+    [InlineData(nameof(TrainingOptions.ValidationFraction))]
+    [InlineData(nameof(TrainingOptions.EarlyStoppingPatience))]
+    [InlineData(nameof(TrainingOptions.GradientClipNorm))]
+    [InlineData(nameof(TrainingOptions.Initialization))]
+    public void Out_of_range_options_are_rejected_by_name_before_training(string option)
+    {
+        var options = new TrainingOptions { ValidationFraction = 0.2f };
+        switch (option)
+        {
+            case nameof(TrainingOptions.Epochs): options.Epochs = 0; break;
+            case nameof(TrainingOptions.BatchSize): options.BatchSize = -1; break;
+            case nameof(TrainingOptions.LearningRate): options.LearningRate = float.NaN; break;
+            case nameof(TrainingOptions.L2): options.L2 = -0.1f; break;
+            case nameof(TrainingOptions.ValidationFraction): options.ValidationFraction = 1f; break;
+            case nameof(TrainingOptions.EarlyStoppingPatience): options.EarlyStoppingPatience = 0; break;
+            case nameof(TrainingOptions.GradientClipNorm): options.GradientClipNorm = float.PositiveInfinity; break;
+            default: options.Initialization = (InitializationScheme)42; break;
+        }
+
+        float[] start = [0.1f, 0.2f, 0.3f, 0.4f];
+        var net = new LinearNet(start);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => NetworkTrainer.Train(net, TestData.Regression(), options));
+        Assert.Equal(option, error.ParamName);
+        Assert.Contains(option, error.Message);
+        Assert.Equal(start, net.Parameters);
+    }
+
+    [Fact]
+    public void Early_stopping_without_validation_data_is_rejected()
+    {
+        var error = Assert.Throws<ArgumentException>(() => NetworkTrainer.Train(new LinearNet(), TestData.Regression(), new TrainingOptions { EarlyStoppingPatience = 3 }));
+        Assert.Contains("EarlyStoppingPatience needs validation data", error.Message);
+    }
+
+    [Fact]
+    public void A_schedule_that_reaches_zero_is_rejected_before_training()
+    {
+        var error = Assert.Throws<ArgumentException>(() => NetworkTrainer.Train(new LinearNet(), TestData.Regression(), new TrainingOptions
+        {
+            Epochs = 10, Schedule = new LinearToZero(5),
+        }));
+        Assert.Contains("LinearToZero gives 0 for epoch 6", error.Message);
+    }
+
+    [Fact]
+    public void Empty_data_is_rejected()
+    {
+        var empty = new InMemorySamples(Array.Empty<float>(), 3, Array.Empty<float>(), 1);
+        var error = Assert.Throws<InvalidDataException>(() => NetworkTrainer.Train(new LinearNet(), empty, new TrainingOptions()));
+        Assert.Equal("There are no training samples for network 'LinearNet'.", error.Message);
+    }
+
+    /// <summary>η₀·(1 − epoch/n), which is 0 from epoch n on: not a valid schedule for more than n epochs.</summary>
+    private sealed class LinearToZero(int epochs) : ILearningRateSchedule
+    {
+        public float LearningRate(float baseRate, int epoch) => Math.Max(0f, baseRate * (1f - (float)epoch / epochs));
+    }
+}
