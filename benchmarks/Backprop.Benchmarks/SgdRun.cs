@@ -48,7 +48,7 @@ public sealed class SgdRun<TNet> where TNet : INetwork<TNet>
                 {
                     for (int r = 0; r < count; r++)
                     {
-                        int row = order.IsEmpty ? start + r : order[start + r];
+                        int row = order[start + r];
                         _data.Inputs.AsSpan(row * inputs, inputs).CopyTo(_inputs.AsSpan(r * inputs));
                         _data.Targets.AsSpan(row * outputs, outputs).CopyTo(_targets.AsSpan(r * outputs));
                     }
