@@ -218,8 +218,11 @@ public static class NetworkTrainer
                 samples += rows;
             }
 
+            if (samples == 0)
+                throw new InvalidDataException(_options.ValidationFraction > 0f
+                    ? $"Holding out ValidationFraction {_options.ValidationFraction} of the data left no validation samples for network '{_shape.Name}'; use a larger fraction or pass a validation source."
+                    : $"The validation data for network '{_shape.Name}' has no samples.");
             History.ValidationSamples = samples;
-            if (samples == 0) return (double.NaN, null);
             bool classifier = _shape.Loss is Loss.BinaryCrossEntropy or Loss.SoftmaxCrossEntropy;
             return (lossSum / samples, classifier ? (double)correct / samples : null);
         }
