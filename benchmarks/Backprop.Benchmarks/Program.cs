@@ -7,6 +7,17 @@ using Backprop.Kernels;
 
 // dotnet run -c Release --project benchmarks/Backprop.Benchmarks -- --check   (final losses vs TorchSharp, quick timings)
 // dotnet run -c Release --project benchmarks/Backprop.Benchmarks -- --filter '*'   (BenchmarkDotNet)
+// dotnet run -c Release --project benchmarks/Backprop.Benchmarks -- --profile wide 20   (train repeatedly, for perf record)
+if (args is ["--profile", var workload, var seconds])
+{
+    var (train, _) = Workloads.Trainer(workload);
+    var clock = Stopwatch.StartNew();
+    int runs = 0;
+    while (clock.Elapsed.TotalSeconds < double.Parse(seconds, CultureInfo.InvariantCulture)) { train(); runs++; }
+    Console.WriteLine($"{workload}: {runs} runs, {clock.Elapsed.TotalMilliseconds / runs:F3} ms each");
+    return 0;
+}
+
 if (args is ["--check", ..])
     return Check(args.Length > 1 ? args[1] : Path.Combine("..", "shared", "anchors", "results", "torchsharp.jsonl"));
 BenchmarkSwitcher.FromAssembly(typeof(TrainingBenchmarks).Assembly).Run(args);
@@ -26,7 +37,7 @@ static int Check(string torchSharpResults)
         : [];
     int failures = 0;
     Gemm.MaxThreads = 1;
-    foreach (string name in Workloads.Names)
+    foreach (string name in Workloads.Names.Where(n => Environment.GetEnvironmentVariable("BACKPROP_WORKLOAD") is not { } only || only == n))
     {
         var (train, finalLoss) = Workloads.Trainer(name);
         train();

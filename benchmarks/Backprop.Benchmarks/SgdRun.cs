@@ -38,11 +38,20 @@ public sealed class SgdRun<TNet> where TNet : INetwork<TNet>
             for (int start = 0; start < rows; start += batch)
             {
                 int count = Math.Min(batch, rows - start);
-                for (int r = 0; r < count; r++)
+                if (order.IsEmpty)
                 {
-                    int row = order.IsEmpty ? start + r : order[start + r];
-                    _data.Inputs.AsSpan(row * inputs, inputs).CopyTo(_inputs.AsSpan(r * inputs));
-                    _data.Targets.AsSpan(row * outputs, outputs).CopyTo(_targets.AsSpan(r * outputs));
+                    // No shuffling (W1): the batch is a contiguous block of rows.
+                    _data.Inputs.AsSpan(start * inputs, count * inputs).CopyTo(_inputs);
+                    _data.Targets.AsSpan(start * outputs, count * outputs).CopyTo(_targets);
+                }
+                else
+                {
+                    for (int r = 0; r < count; r++)
+                    {
+                        int row = order.IsEmpty ? start + r : order[start + r];
+                        _data.Inputs.AsSpan(row * inputs, inputs).CopyTo(_inputs.AsSpan(r * inputs));
+                        _data.Targets.AsSpan(row * outputs, outputs).CopyTo(_targets.AsSpan(r * outputs));
+                    }
                 }
 
                 Array.Clear(_gradients);

@@ -60,7 +60,7 @@ public static class Scenarios
         "binary" => ml.Transforms.CopyColumns("Label", nameof(Row.IsRed))
             .Append(ml.BinaryClassification.Trainers.Backprop<BlobBinaryNet>(new() { Epochs = 20, Optimizer = new Adam(), LearningRate = 0.01f })),
         "multiclass" => ml.Transforms.Conversion.MapValueToKey("Label", nameof(Row.Colour))
-            .Append(ml.MulticlassClassification.Trainers.Backprop<BlobClassNet>(new() { Epochs = 20, Optimizer = new Adam(), LearningRate = 0.01f }))
+            .Append(ml.MulticlassClassification.Trainers.Backprop<BlobClassNet>(new() { Epochs = 20, Optimizer = new Adam(), LearningRate = 0.01f, ValidationFraction = 0.2f }))
             .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedColour", "PredictedLabel")),
         "regression" => ml.Transforms.CopyColumns("Label", nameof(Row.Value))
             .Append(ml.Regression.Trainers.Backprop<SineNet>(new() { Epochs = 20, Optimizer = new Adam(), LearningRate = 0.01f })),

@@ -24,6 +24,9 @@ public sealed partial class BackpropTransformer
 
     private const uint PayloadVersion = 1;
 
+    /// <summary>Per-epoch fields written after the first five: 1 = ValidationAccuracy.</summary>
+    private const int EpochExtraFields = 1;
+
     private static VersionInfo GetVersionInfo() => new(
         modelSignature: "BPNTRANS",
         verWrittenCur: 0x00010001,
@@ -101,6 +104,7 @@ public sealed partial class BackpropTransformer
         writer.Write(history.TrainingSamples);
         writer.Write(history.ValidationSamples);
         writer.Write(history.Epochs.Count);
+        writer.Write(EpochExtraFields);
         foreach (EpochReport epoch in history.Epochs)
         {
             writer.Write(epoch.Epoch);
@@ -109,6 +113,8 @@ public sealed partial class BackpropTransformer
             writer.Write(epoch.ValidationLoss ?? 0);
             writer.Write(epoch.LearningRate);
             writer.Write(epoch.Elapsed.Ticks);
+            writer.Write(epoch.ValidationAccuracy.HasValue);
+            writer.Write(epoch.ValidationAccuracy ?? 0);
         }
     }
 
@@ -118,8 +124,9 @@ public sealed partial class BackpropTransformer
         bool stoppedEarly = reader.ReadBoolean();
         int best = reader.ReadInt32();
         long training = reader.ReadInt64(), validation = reader.ReadInt64();
-        int count = reader.ReadInt32();
+        int count = reader.ReadInt32(), extras = reader.ReadInt32();
         if (count < 0 || count > 10_000_000) throw new InvalidDataException($"The model's training history claims {count} epochs: the model file is corrupt.");
+        if (extras != EpochExtraFields) throw new InvalidDataException($"The model's training history has {extras} extra fields per epoch; this library reads {EpochExtraFields}.");
         var epochs = new List<EpochReport>(count);
         for (int i = 0; i < count; i++)
         {
@@ -129,7 +136,12 @@ public sealed partial class BackpropTransformer
             double validationLoss = reader.ReadDouble();
             double learningRate = reader.ReadDouble();
             long ticks = reader.ReadInt64();
-            epochs.Add(new EpochReport(epoch, loss, hasValidation ? validationLoss : null, learningRate, TimeSpan.FromTicks(ticks)));
+            bool hasAccuracy = reader.ReadBoolean();
+            double accuracy = reader.ReadDouble();
+            epochs.Add(new EpochReport(epoch, loss, hasValidation ? validationLoss : null, learningRate, TimeSpan.FromTicks(ticks))
+            {
+                ValidationAccuracy = hasAccuracy ? accuracy : null,
+            });
         }
 
         return TrainingHistory.Restore(epochs, stoppedEarly, best, training, validation);

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Backprop.Kernels;
 
 /// <summary>
@@ -9,52 +11,144 @@ public static class ActivationKernels
     /// <summary>Slope of LeakyReLU for z ≤ 0.</summary>
     public const float LeakySlope = 0.01f;
 
-    /// <summary>a = 1 / (1 + e^−z), in place.</summary>
+    /// <summary>a = 1 / (1 + e^−z), in place (vectorised e^x, within a few ulp of the scalar formula).</summary>
     public static void Sigmoid(Span<float> values)
     {
-        for (int i = 0; i < values.Length; i++) values[i] = 1f / (1f + MathF.Exp(-values[i]));
+        int i = 0;
+        for (; i + Vector256<float>.Count <= values.Length; i += Vector256<float>.Count)
+            SigmoidVector(Vector256.Create((ReadOnlySpan<float>)values.Slice(i, Vector256<float>.Count))).CopyTo(values.Slice(i));
+        if (i < values.Length)
+        {
+            // The tail goes through the same vector formula, so every element gets the same result wherever it sits.
+            Span<float> tail = stackalloc float[Vector256<float>.Count];
+            values[i..].CopyTo(tail);
+            SigmoidVector(Vector256.Create((ReadOnlySpan<float>)tail)).CopyTo(tail);
+            tail[..(values.Length - i)].CopyTo(values[i..]);
+        }
     }
+
+    private static Vector256<float> SigmoidVector(Vector256<float> z) => Vector256<float>.One / (Vector256<float>.One + Vector256.Exp(-z));
 
     /// <summary>δ ⊙= a(1 − a).</summary>
     public static void SigmoidBackward(ReadOnlySpan<float> activations, Span<float> delta)
     {
-        for (int i = 0; i < delta.Length; i++) delta[i] *= activations[i] * (1f - activations[i]);
+        CheckLengths(activations, delta);
+        int i = 0;
+        for (; i + Vector256<float>.Count <= delta.Length; i += Vector256<float>.Count)
+        {
+            Vector256<float> a = Vector256.Create(activations.Slice(i, Vector256<float>.Count));
+            (Vector256.Create((ReadOnlySpan<float>)delta.Slice(i, Vector256<float>.Count)) * (a * (Vector256<float>.One - a))).CopyTo(delta.Slice(i));
+        }
+
+        for (; i < delta.Length; i++) delta[i] *= activations[i] * (1f - activations[i]);
     }
 
-    /// <summary>a = tanh z, in place.</summary>
+    /// <summary>
+    /// a = tanh z, in place. Vectorised: tanh z = sign(z)·(1 − e^−2|z|)/(1 + e^−2|z|), and for |z| &lt; 1/16 (where that
+    /// difference loses digits) its Taylor series z − z³/3 + 2z⁵/15 − 17z⁷/315. Within a few ulp of MathF.Tanh.
+    /// </summary>
     public static void Tanh(Span<float> values)
     {
-        for (int i = 0; i < values.Length; i++) values[i] = MathF.Tanh(values[i]);
+        int i = 0;
+        for (; i + Vector256<float>.Count <= values.Length; i += Vector256<float>.Count)
+            TanhVector(Vector256.Create((ReadOnlySpan<float>)values.Slice(i, Vector256<float>.Count))).CopyTo(values.Slice(i));
+        if (i < values.Length)
+        {
+            // The tail goes through the same vector formula, so every element gets the same result wherever it sits.
+            Span<float> tail = stackalloc float[Vector256<float>.Count];
+            values[i..].CopyTo(tail);
+            TanhVector(Vector256.Create((ReadOnlySpan<float>)tail)).CopyTo(tail);
+            tail[..(values.Length - i)].CopyTo(values[i..]);
+        }
+    }
+
+    private static Vector256<float> TanhVector(Vector256<float> z)
+    {
+        Vector256<float> magnitude = Vector256.Abs(z);
+        Vector256<float> e = Vector256.Exp(Vector256.Create(-2f) * magnitude);
+        Vector256<float> large = (Vector256<float>.One - e) / (Vector256<float>.One + e);
+        Vector256<float> z2 = z * z;
+        Vector256<float> series = z * (Vector256<float>.One + z2 * (Vector256.Create(-1f / 3f) + z2 * (Vector256.Create(2f / 15f) + z2 * Vector256.Create(-17f / 315f))));
+        Vector256<float> signed = Vector256.ConditionalSelect(Vector256.LessThan(z, Vector256<float>.Zero), -large, large);
+        return Vector256.ConditionalSelect(Vector256.LessThan(magnitude, Vector256.Create(0.0625f)), series, signed);
     }
 
     /// <summary>δ ⊙= 1 − a².</summary>
     public static void TanhBackward(ReadOnlySpan<float> activations, Span<float> delta)
     {
-        for (int i = 0; i < delta.Length; i++) delta[i] *= 1f - activations[i] * activations[i];
+        CheckLengths(activations, delta);
+        int i = 0;
+        for (; i + Vector256<float>.Count <= delta.Length; i += Vector256<float>.Count)
+        {
+            Vector256<float> a = Vector256.Create(activations.Slice(i, Vector256<float>.Count));
+            (Vector256.Create((ReadOnlySpan<float>)delta.Slice(i, Vector256<float>.Count)) * (Vector256<float>.One - a * a)).CopyTo(delta.Slice(i));
+        }
+
+        for (; i < delta.Length; i++) delta[i] *= 1f - activations[i] * activations[i];
     }
 
     /// <summary>a = max(0, z), in place.</summary>
     public static void ReLU(Span<float> values)
     {
-        for (int i = 0; i < values.Length; i++) values[i] = values[i] > 0f ? values[i] : 0f;
+        int i = 0;
+        for (; i + Vector256<float>.Count <= values.Length; i += Vector256<float>.Count)
+        {
+            Vector256<float> z = Vector256.Create((ReadOnlySpan<float>)values.Slice(i, Vector256<float>.Count));
+            Vector256.ConditionalSelect(Vector256.GreaterThan(z, Vector256<float>.Zero), z, Vector256<float>.Zero).CopyTo(values.Slice(i));
+        }
+
+        for (; i < values.Length; i++) values[i] = values[i] > 0f ? values[i] : 0f;
     }
 
     /// <summary>δ ⊙= [a &gt; 0].</summary>
     public static void ReLUBackward(ReadOnlySpan<float> activations, Span<float> delta)
     {
-        for (int i = 0; i < delta.Length; i++) delta[i] = activations[i] > 0f ? delta[i] : 0f;
+        CheckLengths(activations, delta);
+        int i = 0;
+        for (; i + Vector256<float>.Count <= delta.Length; i += Vector256<float>.Count)
+        {
+            Vector256<float> a = Vector256.Create(activations.Slice(i, Vector256<float>.Count));
+            Vector256<float> d = Vector256.Create((ReadOnlySpan<float>)delta.Slice(i, Vector256<float>.Count));
+            Vector256.ConditionalSelect(Vector256.GreaterThan(a, Vector256<float>.Zero), d, Vector256<float>.Zero).CopyTo(delta.Slice(i));
+        }
+
+        for (; i < delta.Length; i++) delta[i] = activations[i] > 0f ? delta[i] : 0f;
     }
 
     /// <summary>a = z &gt; 0 ? z : 0.01·z, in place.</summary>
     public static void LeakyReLU(Span<float> values)
     {
-        for (int i = 0; i < values.Length; i++) values[i] = values[i] > 0f ? values[i] : LeakySlope * values[i];
+        var slope = Vector256.Create(LeakySlope);
+        int i = 0;
+        for (; i + Vector256<float>.Count <= values.Length; i += Vector256<float>.Count)
+        {
+            Vector256<float> z = Vector256.Create((ReadOnlySpan<float>)values.Slice(i, Vector256<float>.Count));
+            Vector256.ConditionalSelect(Vector256.GreaterThan(z, Vector256<float>.Zero), z, slope * z).CopyTo(values.Slice(i));
+        }
+
+        for (; i < values.Length; i++) values[i] = values[i] > 0f ? values[i] : LeakySlope * values[i];
     }
 
     /// <summary>δ ⊙= a &gt; 0 ? 1 : 0.01 (a &gt; 0 exactly when z &gt; 0).</summary>
     public static void LeakyReLUBackward(ReadOnlySpan<float> activations, Span<float> delta)
     {
-        for (int i = 0; i < delta.Length; i++) delta[i] = activations[i] > 0f ? delta[i] : LeakySlope * delta[i];
+        CheckLengths(activations, delta);
+        var slope = Vector256.Create(LeakySlope);
+        int i = 0;
+        for (; i + Vector256<float>.Count <= delta.Length; i += Vector256<float>.Count)
+        {
+            Vector256<float> a = Vector256.Create(activations.Slice(i, Vector256<float>.Count));
+            Vector256<float> d = Vector256.Create((ReadOnlySpan<float>)delta.Slice(i, Vector256<float>.Count));
+            Vector256.ConditionalSelect(Vector256.GreaterThan(a, Vector256<float>.Zero), d, slope * d).CopyTo(delta.Slice(i));
+        }
+
+        for (; i < delta.Length; i++) delta[i] = activations[i] > 0f ? delta[i] : LeakySlope * delta[i];
+    }
+
+    private static void CheckLengths(ReadOnlySpan<float> activations, Span<float> delta)
+    {
+        if (activations.Length < delta.Length)
+            throw new ArgumentException($"There are {activations.Length} activations for {delta.Length} error values.", nameof(activations));
     }
 
     /// <summary>aᵢ = e^(zᵢ − max z) / Σⱼ e^(zⱼ − max z), in place, for each of the rows of <paramref name="width"/> values.</summary>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Backprop.Kernels;
 
@@ -37,13 +38,37 @@ public static class Gemm
 
         if ((long)m * k * n < SmallProduct)
         {
+            // Lengths were checked above: index without bounds checks.
+            ref float pa = ref MemoryMarshal.GetReference(a), pb = ref MemoryMarshal.GetReference(b), pc = ref MemoryMarshal.GetReference(c);
             for (int i = 0; i < m; i++)
-                for (int j = 0; j < n; j++)
+            {
+                int j = 0;
+                for (; j + 4 <= n; j += 4)
+                {
+                    // Four independent sums hide the add latency; each is still summed in order of p.
+                    float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
+                    for (int p = 0; p < k; p++)
+                    {
+                        float x = Unsafe.Add(ref pa, i * k + p);
+                        s0 += x * Unsafe.Add(ref pb, j * k + p);
+                        s1 += x * Unsafe.Add(ref pb, (j + 1) * k + p);
+                        s2 += x * Unsafe.Add(ref pb, (j + 2) * k + p);
+                        s3 += x * Unsafe.Add(ref pb, (j + 3) * k + p);
+                    }
+
+                    Unsafe.Add(ref pc, i * n + j) += s0;
+                    Unsafe.Add(ref pc, i * n + j + 1) += s1;
+                    Unsafe.Add(ref pc, i * n + j + 2) += s2;
+                    Unsafe.Add(ref pc, i * n + j + 3) += s3;
+                }
+
+                for (; j < n; j++)
                 {
                     float sum = 0f;
-                    for (int p = 0; p < k; p++) sum += a[i * k + p] * b[j * k + p];
-                    c[i * n + j] += sum;
+                    for (int p = 0; p < k; p++) sum += Unsafe.Add(ref pa, i * k + p) * Unsafe.Add(ref pb, j * k + p);
+                    Unsafe.Add(ref pc, i * n + j) += sum;
                 }
+            }
 
             return;
         }
@@ -58,13 +83,36 @@ public static class Gemm
         Check(a, (long)k * m, b, (long)k * n, c, (long)m * n);
         if ((long)m * k * n < SmallProduct)
         {
+            ref float pa = ref MemoryMarshal.GetReference(a), pb = ref MemoryMarshal.GetReference(b), pc = ref MemoryMarshal.GetReference(c);
             for (int i = 0; i < m; i++)
-                for (int j = 0; j < n; j++)
+            {
+                int j = 0;
+                for (; j + 4 <= n; j += 4)
+                {
+                    float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
+                    for (int p = 0; p < k; p++)
+                    {
+                        float x = Unsafe.Add(ref pa, p * m + i);
+                        ref float row = ref Unsafe.Add(ref pb, p * n + j);
+                        s0 += x * row;
+                        s1 += x * Unsafe.Add(ref row, 1);
+                        s2 += x * Unsafe.Add(ref row, 2);
+                        s3 += x * Unsafe.Add(ref row, 3);
+                    }
+
+                    Unsafe.Add(ref pc, i * n + j) += s0;
+                    Unsafe.Add(ref pc, i * n + j + 1) += s1;
+                    Unsafe.Add(ref pc, i * n + j + 2) += s2;
+                    Unsafe.Add(ref pc, i * n + j + 3) += s3;
+                }
+
+                for (; j < n; j++)
                 {
                     float sum = 0f;
-                    for (int p = 0; p < k; p++) sum += a[p * m + i] * b[p * n + j];
-                    c[i * n + j] += sum;
+                    for (int p = 0; p < k; p++) sum += Unsafe.Add(ref pa, p * m + i) * Unsafe.Add(ref pb, p * n + j);
+                    Unsafe.Add(ref pc, i * n + j) += sum;
                 }
+            }
 
             return;
         }
@@ -80,13 +128,36 @@ public static class Gemm
         c[..(m * n)].Clear();
         if ((long)m * k * n < SmallProduct)
         {
+            ref float pa = ref MemoryMarshal.GetReference(a), pb = ref MemoryMarshal.GetReference(b), pc = ref MemoryMarshal.GetReference(c);
             for (int i = 0; i < m; i++)
-                for (int j = 0; j < n; j++)
+            {
+                int j = 0;
+                for (; j + 4 <= n; j += 4)
+                {
+                    float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
+                    for (int p = 0; p < k; p++)
+                    {
+                        float x = Unsafe.Add(ref pa, i * k + p);
+                        ref float row = ref Unsafe.Add(ref pb, p * n + j);
+                        s0 += x * row;
+                        s1 += x * Unsafe.Add(ref row, 1);
+                        s2 += x * Unsafe.Add(ref row, 2);
+                        s3 += x * Unsafe.Add(ref row, 3);
+                    }
+
+                    Unsafe.Add(ref pc, i * n + j) = s0;
+                    Unsafe.Add(ref pc, i * n + j + 1) = s1;
+                    Unsafe.Add(ref pc, i * n + j + 2) = s2;
+                    Unsafe.Add(ref pc, i * n + j + 3) = s3;
+                }
+
+                for (; j < n; j++)
                 {
                     float sum = 0f;
-                    for (int p = 0; p < k; p++) sum += a[i * k + p] * b[p * n + j];
-                    c[i * n + j] = sum;
+                    for (int p = 0; p < k; p++) sum += Unsafe.Add(ref pa, i * k + p) * Unsafe.Add(ref pb, p * n + j);
+                    Unsafe.Add(ref pc, i * n + j) = sum;
                 }
+            }
 
             return;
         }

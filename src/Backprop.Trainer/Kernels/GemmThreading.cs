@@ -27,7 +27,7 @@ internal static unsafe class GemmThreading
     public static int ThreadsFor(long work, int columns, long threshold, int columnAlignment)
     {
         if (work < threshold || s_maxThreads <= 1) return 1;
-        return Math.Max(1, Math.Min(s_maxThreads, columns / (2 * columnAlignment)));
+        return Math.Max(1, Math.Min(s_maxThreads, columns / (4 * columnAlignment)));
     }
 
     /// <summary>Runs body(state, 0..threads−1): index 0 on the calling thread, the rest on workers; returns when all are done.</summary>

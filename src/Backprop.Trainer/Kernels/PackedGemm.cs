@@ -1,18 +1,22 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Backprop.Kernels;
 
 /// <summary>
 /// C[m×n] += A[m×k]·B[k×n] for any strides of A and B (so one kernel serves X·Wᵀ, Δᵀ·X and Δ·W), in the BLIS
-/// layout: B is packed into k×16 column strips and A into 6×k row strips per cache block (KC × NC of B stays in
-/// L2, MC × KC of A in L1/L2), and a 6×16 micro-kernel keeps 12 Vector256 accumulators in registers, one FMA per
+/// layout: B is packed into k×NR column strips and A into 6×k row strips per cache block (KC × NC of B stays in
+/// L2, MC × KC of A in L1/L2), and a 6×16 micro-kernel keeps 12 Vector256 accumulators in registers (6×32 with Vector512 where AVX-512 is native), one FMA per
 /// loaded vector. Large products split the columns of C between threads; every element of C is still summed by
 /// one thread in the same order, so results do not depend on the thread count.
 /// </summary>
 internal static unsafe class PackedGemm
 {
-    private const int MR = 6, NR = 16, KC = 256, MC = 96, NC = 512;
+    private const int MR = 6, KC = 256, MC = 96, NC = 512;
+
+    /// <summary>Columns per micro-tile: 32 (two Vector512) where AVX-512 runs natively, else 16 (two Vector256).</summary>
+    private static readonly int NR = Vector512.IsHardwareAccelerated ? 32 : 16;
 
     /// <summary>Products with fewer multiply-adds than this run on one thread.</summary>
     private const long ParallelThreshold = 1L << 21;
@@ -70,7 +74,7 @@ internal static unsafe class PackedGemm
                             {
                                 int mr = Math.Min(MR, mc - ir);
                                 float* tile = c + (long)(ic + ir) * n + jc + jr;
-                                if (mr == MR && nr == NR) Kernel6x16(kc, pA + ir * kc, pB + jr * kc, tile, n);
+                                if (mr == MR && nr == NR) Kernel(kc, pA + ir * kc, pB + jr * kc, tile, n);
                                 else EdgeKernel(kc, pA + ir * kc, pB + jr * kc, tile, n, mr, nr);
                             }
                         }
@@ -87,22 +91,67 @@ internal static unsafe class PackedGemm
         {
             float* strip = packed + js * kc;
             int width = Math.Min(NR, nc - js);
-            for (int p = 0; p < kc; p++)
+            float* origin = b + (long)pc * bRow + (long)(jc + js) * bCol;
+            if (bCol == 1)
             {
-                float* source = b + (long)(pc + p) * bRow + (long)(jc + js) * bCol;
-                float* target = strip + p * NR;
-                if (bCol == 1 && width == NR)
+                // Rows of B are contiguous: copy NR values per row.
+                for (int p = 0; p < kc; p++)
                 {
-                    Vector256.Store(Vector256.Load(source), target);
-                    Vector256.Store(Vector256.Load(source + 8), target + 8);
-                    continue;
+                    float* source = origin + (long)p * bRow, target = strip + p * NR;
+                    if (width == NR) new ReadOnlySpan<float>(source, NR).CopyTo(new Span<float>(target, NR));
+                    else
+                    {
+                        new ReadOnlySpan<float>(source, width).CopyTo(new Span<float>(target, width));
+                        new Span<float>(target + width, NR - width).Clear();
+                    }
                 }
 
-                int j = 0;
-                for (; j < width; j++) target[j] = source[(long)j * bCol];
-                for (; j < NR; j++) target[j] = 0f;
+                continue;
+            }
+
+            // Columns of B are contiguous (B = Wᵀ, the forward pass): transpose 8×8 blocks in registers.
+            if (width < NR)
+                for (int p = 0; p < kc; p++) new Span<float>(strip + p * NR + width, NR - width).Clear();
+            int j0 = 0;
+            if (bRow == 1 && Avx.IsSupported)
+            {
+                int fullP = kc & ~7;
+                for (; j0 + 8 <= width; j0 += 8)
+                {
+                    for (int p = 0; p < fullP; p += 8) Transpose8x8(origin + (long)j0 * bCol + p, bCol, strip + p * NR + j0, NR);
+                    for (int j = j0; j < j0 + 8; j++)
+                        for (int p = fullP; p < kc; p++) strip[p * NR + j] = origin[(long)j * bCol + p];
+                }
+            }
+
+            for (int j = j0; j < width; j++)
+            {
+                float* source = origin + (long)j * bCol, target = strip + j;
+                for (int p = 0; p < kc; p++) target[p * NR] = source[(long)p * bRow];
             }
         }
+    }
+
+    /// <summary>target[t·targetStride + q] = source[q·sourceStride + t] for t, q in 0..8: eight rows in, eight columns out.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose8x8(float* source, int sourceStride, float* target, int targetStride)
+    {
+        Vector256<float> r0 = Avx.LoadVector256(source), r1 = Avx.LoadVector256(source + sourceStride);
+        Vector256<float> r2 = Avx.LoadVector256(source + 2 * sourceStride), r3 = Avx.LoadVector256(source + 3 * sourceStride);
+        Vector256<float> r4 = Avx.LoadVector256(source + 4 * sourceStride), r5 = Avx.LoadVector256(source + 5 * sourceStride);
+        Vector256<float> r6 = Avx.LoadVector256(source + 6 * sourceStride), r7 = Avx.LoadVector256(source + 7 * sourceStride);
+        Vector256<float> t0 = Avx.UnpackLow(r0, r1), t1 = Avx.UnpackHigh(r0, r1), t2 = Avx.UnpackLow(r2, r3), t3 = Avx.UnpackHigh(r2, r3);
+        Vector256<float> t4 = Avx.UnpackLow(r4, r5), t5 = Avx.UnpackHigh(r4, r5), t6 = Avx.UnpackLow(r6, r7), t7 = Avx.UnpackHigh(r6, r7);
+        Vector256<float> u0 = Avx.Shuffle(t0, t2, 0x44), u1 = Avx.Shuffle(t0, t2, 0xEE), u2 = Avx.Shuffle(t1, t3, 0x44), u3 = Avx.Shuffle(t1, t3, 0xEE);
+        Vector256<float> u4 = Avx.Shuffle(t4, t6, 0x44), u5 = Avx.Shuffle(t4, t6, 0xEE), u6 = Avx.Shuffle(t5, t7, 0x44), u7 = Avx.Shuffle(t5, t7, 0xEE);
+        Avx.Store(target, Avx.Permute2x128(u0, u4, 0x20));
+        Avx.Store(target + targetStride, Avx.Permute2x128(u1, u5, 0x20));
+        Avx.Store(target + 2 * targetStride, Avx.Permute2x128(u2, u6, 0x20));
+        Avx.Store(target + 3 * targetStride, Avx.Permute2x128(u3, u7, 0x20));
+        Avx.Store(target + 4 * targetStride, Avx.Permute2x128(u0, u4, 0x31));
+        Avx.Store(target + 5 * targetStride, Avx.Permute2x128(u1, u5, 0x31));
+        Avx.Store(target + 6 * targetStride, Avx.Permute2x128(u2, u6, 0x31));
+        Avx.Store(target + 7 * targetStride, Avx.Permute2x128(u3, u7, 0x31));
     }
 
     /// <summary>A[ic..ic+mc, pc..pc+kc] into strips of MR rows: strip s holds kc columns of MR values (zero-padded).</summary>
@@ -112,18 +161,78 @@ internal static unsafe class PackedGemm
         {
             float* strip = packed + is_ * kc;
             int height = Math.Min(MR, mc - is_);
-            for (int p = 0; p < kc; p++)
+            float* origin = a + (long)(ic + is_) * aRow + (long)pc * aCol;
+            if (height < MR)
+                for (int p = 0; p < kc; p++) new Span<float>(strip + p * MR + height, MR - height).Clear();
+            if (aRow == 1)
             {
-                float* target = strip + p * MR;
-                float* source = a + (long)(ic + is_) * aRow + (long)(pc + p) * aCol;
-                int i = 0;
-                for (; i < height; i++) target[i] = source[(long)i * aRow];
-                for (; i < MR; i++) target[i] = 0f;
+                // Columns of A are contiguous (A = Δᵀ): MR consecutive values per column.
+                for (int p = 0; p < kc; p++)
+                {
+                    float* source = origin + (long)p * aCol, target = strip + p * MR;
+                    for (int i = 0; i < height; i++) target[i] = source[i];
+                }
+
+                continue;
+            }
+
+            // Rows of A are contiguous: read each row once, write it across the strip.
+            for (int i = 0; i < height; i++)
+            {
+                float* source = origin + (long)i * aRow, target = strip + i;
+                for (int p = 0; p < kc; p++) target[p * MR] = source[(long)p * aCol];
             }
         }
     }
 
-    /// <summary>C[6×16] += Apanel[6×kc]·Bpanel[kc×16] with 12 accumulators.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Kernel(int kc, float* a, float* b, float* c, int ldc)
+    {
+        if (NR == 32) Kernel6x32(kc, a, b, c, ldc);
+        else Kernel6x16(kc, a, b, c, ldc);
+    }
+
+    /// <summary>C[6×32] += Apanel[6×kc]·Bpanel[kc×32] with 12 Vector512 accumulators (AVX-512).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Kernel6x32(int kc, float* a, float* b, float* c, int ldc)
+    {
+        Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
+        Vector512<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        for (int p = 0; p < kc; p++)
+        {
+            Vector512<float> b0 = Vector512.Load(b), b1 = Vector512.Load(b + 16);
+            Vector512<float> x = Vector512.Create(a[0]);
+            c00 = Vector512.FusedMultiplyAdd(x, b0, c00); c01 = Vector512.FusedMultiplyAdd(x, b1, c01);
+            x = Vector512.Create(a[1]);
+            c10 = Vector512.FusedMultiplyAdd(x, b0, c10); c11 = Vector512.FusedMultiplyAdd(x, b1, c11);
+            x = Vector512.Create(a[2]);
+            c20 = Vector512.FusedMultiplyAdd(x, b0, c20); c21 = Vector512.FusedMultiplyAdd(x, b1, c21);
+            x = Vector512.Create(a[3]);
+            c30 = Vector512.FusedMultiplyAdd(x, b0, c30); c31 = Vector512.FusedMultiplyAdd(x, b1, c31);
+            x = Vector512.Create(a[4]);
+            c40 = Vector512.FusedMultiplyAdd(x, b0, c40); c41 = Vector512.FusedMultiplyAdd(x, b1, c41);
+            x = Vector512.Create(a[5]);
+            c50 = Vector512.FusedMultiplyAdd(x, b0, c50); c51 = Vector512.FusedMultiplyAdd(x, b1, c51);
+            a += MR;
+            b += 32;
+        }
+
+        Add(c, c00, c01);
+        Add(c + ldc, c10, c11);
+        Add(c + 2 * ldc, c20, c21);
+        Add(c + 3 * ldc, c30, c31);
+        Add(c + 4 * ldc, c40, c41);
+        Add(c + 5 * ldc, c50, c51);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Add(float* row, Vector512<float> low, Vector512<float> high)
+    {
+        Vector512.Store(Vector512.Load(row) + low, row);
+        Vector512.Store(Vector512.Load(row + 16) + high, row + 16);
+    }
+
+    /// <summary>C[6×16] += Apanel[6×kc]·Bpanel[kc×16] with 12 Vector256 accumulators.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Kernel6x16(int kc, float* a, float* b, float* c, int ldc)
     {
@@ -145,7 +254,7 @@ internal static unsafe class PackedGemm
             x = Vector256.Create(a[5]);
             c50 = Vector256.FusedMultiplyAdd(x, b0, c50); c51 = Vector256.FusedMultiplyAdd(x, b1, c51);
             a += MR;
-            b += NR;
+            b += 16;
         }
 
         Add(c, c00, c01);
@@ -166,9 +275,9 @@ internal static unsafe class PackedGemm
     /// <summary>A partial tile: the same sums in the same order as the full kernel, through a 6×16 scratch tile.</summary>
     private static void EdgeKernel(int kc, float* a, float* b, float* c, int ldc, int mr, int nr)
     {
-        float* tile = stackalloc float[MR * NR];
+        float* tile = stackalloc float[MR * 32];
         new Span<float>(tile, MR * NR).Clear();
-        Kernel6x16(kc, a, b, tile, NR);
+        Kernel(kc, a, b, tile, NR);
         for (int i = 0; i < mr; i++)
             for (int j = 0; j < nr; j++) c[(long)i * ldc + j] += tile[i * NR + j];
     }

@@ -31,6 +31,14 @@ public partial class WideNet
     [Dense(10, Activation.Softmax)] public partial DenseLayer Output { get; }
 }
 
+/// <summary>Layers wide enough that the GEMMs of a 64-sample batch run on several threads.</summary>
+[Network(Inputs = 256, Loss = Loss.SoftmaxCrossEntropy)]
+public partial class ThreadedNet
+{
+    [Dense(512, Activation.ReLU)] public partial DenseLayer Hidden { get; }
+    [Dense(10, Activation.Softmax)] public partial DenseLayer Output { get; }
+}
+
 /// <summary>XOR 2-4-1 with a sigmoid output and binary cross-entropy, for validation accuracy.</summary>
 [Network(Inputs = 2, Loss = Loss.BinaryCrossEntropy)]
 public partial class BinaryXorNet

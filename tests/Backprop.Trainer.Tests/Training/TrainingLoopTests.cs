@@ -10,6 +10,34 @@ namespace Backprop.Trainer.Tests.Training;
 public class TrainingLoopTests
 {
     [Fact]
+    public void Training_is_bit_identical_with_one_or_two_gemm_threads()
+    {
+        var random = new Random(8);
+        const int rows = 256;
+        float[] inputs = Enumerable.Range(0, rows * 256).Select(_ => (float)random.NextDouble()).ToArray();
+        float[] targets = new float[rows * 10];
+        for (int r = 0; r < rows; r++) targets[r * 10 + random.Next(10)] = 1f;
+
+        float[] Run(int threads)
+        {
+            int saved = Backprop.Kernels.Gemm.MaxThreads;
+            Backprop.Kernels.Gemm.MaxThreads = threads;
+            try
+            {
+                var net = new ThreadedNet();
+                NetworkTrainer.Train(net, new InMemorySamples(inputs, 256, targets, 10), new TrainingOptions { Epochs = 2, BatchSize = 64, LearningRate = 0.05f, Seed = 3 });
+                return net.Parameters;
+            }
+            finally
+            {
+                Backprop.Kernels.Gemm.MaxThreads = saved;
+            }
+        }
+
+        Assert.Equal(Run(1), Run(2));
+    }
+
+    [Fact]
     public void Linear_regression_recovers_the_coefficients()
     {
         var net = new LinearNet();

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Side by side on this machine: TorchSharp (../shared/anchors) and Backprop on the four anchor workloads,
+# then the final-loss check and the ratio table + plot (benchmarks/ratios.py).
+# usage: benchmarks/run.sh            (RUNS=3 TorchSharp runs per workload; RESULTS=/tmp/backprop-bench)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED="${SHARED:-$(cd .. && pwd)/shared}"
+RESULTS="${RESULTS:-/tmp/backprop-bench}"
+mkdir -p "$RESULTS"
+
+# 1. TorchSharp 0.107.0, 1 and 2 threads (also generates the anchors' data in $ANCHORS_DATA if missing).
+(cd "$SHARED/anchors" && RESULTS="$RESULTS" ./run_torchsharp.sh "${RUNS:-3}")
+
+# 2. Ours: the final training loss against TorchSharp's, then BenchmarkDotNet.
+dotnet run -c Release --project benchmarks/Backprop.Benchmarks -- --check "$RESULTS/torchsharp.jsonl"
+dotnet run -c Release --project benchmarks/Backprop.Benchmarks -- --filter '*TrainingBenchmarks*' --job short \
+    --exporters json --artifacts "$RESULTS/bdn"
+
+# 3. Ratios and the plot.
+python3 benchmarks/ratios.py "$RESULTS/torchsharp.jsonl" "$RESULTS"/bdn/results/*TrainingBenchmarks*-report-full-compressed.json \
+    benchmarks/time-vs-size.svg
