@@ -43,7 +43,10 @@ public sealed class TrainingOptions
     /// </summary>
     public int? EarlyStoppingPatience { get; set; }
 
-    /// <summary>Rescale the gradient when its L2 norm exceeds this value (0 = no clipping).</summary>
+    /// <summary>
+    /// Rescale each step's gradient (over all parameters, after the L2 term is added) to this L2 norm when its norm is larger;
+    /// 0 = no clipping.
+    /// </summary>
     public float GradientClipNorm { get; set; }
 
     /// <summary>How the weights are set before training. Default <see cref="InitializationScheme.Auto"/>.</summary>

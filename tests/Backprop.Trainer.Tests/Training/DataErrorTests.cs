@@ -110,6 +110,23 @@ public class DataErrorTests
         Assert.Equal("There are no training samples for network 'LinearNet'.", error.Message);
     }
 
+    [Fact]
+    public void Empty_validation_data_is_rejected()
+    {
+        float[] start = [0.1f, 0.2f, 0.3f, 0.4f];
+        var net = new LinearNet(start);
+        var split = Assert.Throws<InvalidDataException>(() => NetworkTrainer.Train(net, TestData.Regression(rows: 3), new TrainingOptions
+        {
+            Epochs = 2, ValidationFraction = 0.01f,
+        }));
+        Assert.StartsWith("Holding out ValidationFraction 0.01 of the data left no validation samples for network 'LinearNet'", split.Message);
+        Assert.Equal(start, net.Parameters);
+
+        var empty = new InMemorySamples(Array.Empty<float>(), 3, Array.Empty<float>(), 1);
+        var source = Assert.Throws<InvalidDataException>(() => NetworkTrainer.Train(net, TestData.Regression(), empty, new TrainingOptions { Epochs = 1 }));
+        Assert.Equal("The validation data for network 'LinearNet' has no samples.", source.Message);
+    }
+
     /// <summary>η₀·(1 − epoch/n), which is 0 from epoch n on: not a valid schedule for more than n epochs.</summary>
     private sealed class LinearToZero(int epochs) : ILearningRateSchedule
     {

@@ -1,0 +1,259 @@
+using System.Diagnostics;
+using Backprop.Kernels;
+using Backprop.Optimizers;
+
+namespace Backprop.Training;
+
+/// <summary>
+/// One training run of <see cref="NetworkTrainer"/>: the reused batch buffers, the optimizer, the last good and the best
+/// weights, and the epoch loop. Nothing is allocated per mini-batch.
+/// </summary>
+internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
+{
+    private readonly TNet _network;
+    private readonly TrainingOptions _options;
+    private readonly NetworkShape _shape;
+    private readonly IOptimizer _optimizer;
+    private readonly float[] _inputs, _targets, _outputs, _workspace, _gradients, _lastGood;
+    private float[]? _best;
+    private long _steps;
+
+    public TrainingRun(TNet network, TrainingOptions options, NetworkShape shape)
+    {
+        _network = network;
+        _options = options;
+        _shape = shape;
+        _optimizer = options.Optimizer ?? new Sgd();
+        _optimizer.Reset(shape.ParameterCount);
+        int batch = options.BatchSize;
+        _inputs = new float[batch * shape.InputCount];
+        _targets = new float[batch * shape.OutputCount];
+        _outputs = new float[batch * shape.OutputCount];
+        _workspace = new float[TNet.BatchWorkspaceSize(batch)];
+        _gradients = new float[shape.ParameterCount];
+        _lastGood = new float[shape.ParameterCount];
+    }
+
+    public TrainingHistory History { get; } = new();
+
+    public void Execute(ISampleSource data, ISampleSource? validation)
+    {
+        long trainingSamples = data.Count ?? CountSamples(data);
+        if (trainingSamples == 0) throw new InvalidDataException($"There are no training samples for network '{_shape.Name}'.");
+        History.TrainingSamples = trainingSamples;
+        double bestLoss = double.PositiveInfinity;
+        int bestEpoch = 0, epochsSinceBest = 0;
+        for (int epoch = 0; epoch < _options.Epochs; epoch++)
+        {
+            long started = Stopwatch.GetTimestamp();
+            float learningRate = _options.Schedule?.LearningRate(_options.LearningRate, epoch) ?? _options.LearningRate;
+            double trainingLoss = TrainEpoch(data, epoch, learningRate, trainingSamples);
+            (double Loss, double? Accuracy)? validated = validation is null ? null : Evaluate(validation);
+            var report = new EpochReport(epoch + 1, trainingLoss, validated?.Loss, learningRate, Stopwatch.GetElapsedTime(started))
+            {
+                ValidationAccuracy = validated?.Accuracy,
+            };
+            History.Add(report);
+            History.BestEpoch = epoch + 1;
+            _options.Progress?.Report(report);
+            if (_options.EarlyStoppingPatience is not int patience || validated is not { Loss: var loss }) continue;
+
+            // Early stopping: remember the weights of the best validation epoch; stop after `patience` epochs without improvement.
+            if (loss < bestLoss)
+            {
+                bestLoss = loss;
+                bestEpoch = epoch + 1;
+                epochsSinceBest = 0;
+                _best ??= new float[_shape.ParameterCount];
+                _network.Parameters.CopyTo(_best, 0);
+            }
+            else if (++epochsSinceBest >= patience && epoch + 1 < _options.Epochs)
+            {
+                History.StoppedEarly = true;
+                break;
+            }
+        }
+
+        // With early stopping the network ends on the best validation epoch's weights.
+        if (_best is not null)
+        {
+            _best.CopyTo(_network.Parameters, 0);
+            History.BestEpoch = bestEpoch;
+        }
+    }
+
+    /// <summary>One pass over the data in mini-batches; returns the mean loss per sample (plus the L2 penalty).</summary>
+    private double TrainEpoch(ISampleSource data, int epoch, float learningRate, long trainingSamples)
+    {
+        float[] parameters = _network.Parameters;
+        int? shuffleSeed = _options.Shuffle ? unchecked(_options.Seed * 1_000_003 + epoch) : null;
+        double lossSum = 0;
+        long samples = 0;
+        int batchNumber = 0;
+        using ISampleCursor cursor = data.Open(shuffleSeed);
+        while (true)
+        {
+            _options.CancellationToken.ThrowIfCancellationRequested();
+            int rows = FillBatch(cursor);
+            if (rows == 0) break;
+            batchNumber++;
+
+            // Mean gradient of the batch: ∂C/∂θ = (1/B) Σₙ ∂Cₙ/∂θ; the loss is measured with the weights before the step.
+            Array.Clear(_gradients);
+            float loss = TNet.BackwardBatch(parameters, _gradients, _inputs, _targets, rows, 1f / rows, _workspace);
+            if (!float.IsFinite(loss) || !AllFinite(_gradients))
+            {
+                // These weights came from the previous step and already give a non-finite loss: put back the ones before it.
+                if (_steps > 0) _lastGood.CopyTo(parameters, 0);
+                throw new TrainingDivergedException(epoch + 1, batchNumber, loss, learningRate);
+            }
+
+            lossSum += loss;
+            samples += rows;
+            if (_options.L2 > 0f) AddWeightDecay(parameters, _options.L2 / trainingSamples);
+            if (_options.GradientClipNorm > 0f) Clip(_options.GradientClipNorm);
+            parameters.CopyTo(_lastGood, 0);
+            _optimizer.Step(parameters, _gradients, learningRate);
+            _steps++;
+            if (!AllFinite(parameters))
+            {
+                _lastGood.CopyTo(parameters, 0);
+                throw new TrainingDivergedException(epoch + 1, batchNumber, loss, learningRate, weightsOverflowed: true);
+            }
+        }
+
+        if (samples == 0) throw new InvalidDataException($"There are no training samples for network '{_shape.Name}'.");
+        return lossSum / samples + (_options.L2 > 0f ? Penalty(parameters, trainingSamples) : 0);
+    }
+
+    /// <summary>Mean loss per validation sample with the current weights, and the accuracy for classification losses.</summary>
+    private (double Loss, double? Accuracy) Evaluate(ISampleSource validation)
+    {
+        double lossSum = 0;
+        long samples = 0, correct = 0;
+        using ISampleCursor cursor = validation.Open(null);
+        while (true)
+        {
+            _options.CancellationToken.ThrowIfCancellationRequested();
+            int rows = FillBatch(cursor);
+            if (rows == 0) break;
+            int outputs = rows * _shape.OutputCount;
+            TNet.ForwardBatch(_network.Parameters, _inputs, _outputs, rows, _workspace);
+            lossSum += LossValue(_outputs.AsSpan(0, outputs), _targets.AsSpan(0, outputs), _workspace.AsSpan(0, outputs));
+            correct += Correct(_outputs.AsSpan(0, outputs), _targets.AsSpan(0, outputs));
+            samples += rows;
+        }
+
+        if (samples == 0)
+            throw new InvalidDataException(_options.ValidationFraction > 0f
+                ? $"Holding out ValidationFraction {_options.ValidationFraction} of the data left no validation samples for network '{_shape.Name}'; use a larger fraction or pass a validation source."
+                : $"The validation data for network '{_shape.Name}' has no samples.");
+        History.ValidationSamples = samples;
+        bool classifier = _shape.Loss is Loss.BinaryCrossEntropy or Loss.SoftmaxCrossEntropy;
+        return (lossSum / samples, classifier ? (double)correct / samples : null);
+    }
+
+    /// <summary>
+    /// Correctly classified rows: for BinaryCrossEntropy p ≥ 0.5 ⇔ t ≥ 0.5; for SoftmaxCrossEntropy the largest
+    /// output is at the largest target. 0 for the regression losses.
+    /// </summary>
+    private long Correct(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets)
+    {
+        int width = _shape.OutputCount;
+        long correct = 0;
+        for (int row = 0; row < outputs.Length; row += width)
+        {
+            ReadOnlySpan<float> output = outputs.Slice(row, width), target = targets.Slice(row, width);
+            correct += _shape.Loss switch
+            {
+                Loss.BinaryCrossEntropy => (output[0] >= 0.5f) == (target[0] >= 0.5f) ? 1 : 0,
+                Loss.SoftmaxCrossEntropy => ArgMax(output) == ArgMax(target) ? 1 : 0,
+                _ => 0,
+            };
+        }
+
+        return correct;
+    }
+
+    private static int ArgMax(ReadOnlySpan<float> values)
+    {
+        int best = 0;
+        for (int i = 1; i < values.Length; i++)
+            if (values[i] > values[best]) best = i;
+        return best;
+    }
+
+    private float LossValue(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> scratch) => _shape.Loss switch
+    {
+        Loss.SquaredError => LossKernels.SquaredError(outputs, targets, scratch, 0f),
+        Loss.MeanSquaredError => LossKernels.MeanSquaredError(outputs, targets, scratch, 0f, _shape.OutputCount),
+        Loss.BinaryCrossEntropy => LossKernels.BinaryCrossEntropy(outputs, targets, scratch, 0f),
+        _ => LossKernels.SoftmaxCrossEntropy(outputs, targets, scratch, 0f),
+    };
+
+    /// <summary>Reads up to BatchSize samples into the batch buffers, rejecting NaN/∞ with the row number.</summary>
+    private int FillBatch(ISampleCursor cursor)
+    {
+        int inputCount = _shape.InputCount, outputCount = _shape.OutputCount, rows = 0;
+        while (rows < _options.BatchSize)
+        {
+            Span<float> input = _inputs.AsSpan(rows * inputCount, inputCount);
+            Span<float> target = _targets.AsSpan(rows * outputCount, outputCount);
+            if (!cursor.MoveNext(input, target)) break;
+            CheckFinite(input, cursor.Row, "input");
+            CheckFinite(target, cursor.Row, "target");
+            rows++;
+        }
+
+        return rows;
+    }
+
+    private static void CheckFinite(ReadOnlySpan<float> values, long row, string what)
+    {
+        for (int i = 0; i < values.Length; i++)
+            if (!float.IsFinite(values[i]))
+                throw new InvalidDataException(
+                    $"Row {row}: {what} value {i} is {(float.IsNaN(values[i]) ? "NaN" : values[i] > 0 ? "+Infinity" : "-Infinity")}; every input and target must be a finite number.");
+    }
+
+    private static bool AllFinite(ReadOnlySpan<float> values)
+    {
+        for (int i = 0; i < values.Length; i++)
+            if (!float.IsFinite(values[i])) return false;
+        return true;
+    }
+
+    /// <summary>∂/∂w of λ/(2N) Σ w² is (λ/N)·w, for weights only.</summary>
+    private void AddWeightDecay(float[] parameters, float coefficient)
+    {
+        foreach (LayerDescription layer in _shape.Layers)
+            Vectors.Axpy(coefficient, parameters.AsSpan(layer.WeightOffset, layer.WeightCount), _gradients.AsSpan(layer.WeightOffset, layer.WeightCount));
+    }
+
+    private double Penalty(float[] parameters, long trainingSamples)
+    {
+        double sum = 0;
+        foreach (LayerDescription layer in _shape.Layers)
+            foreach (float w in parameters.AsSpan(layer.WeightOffset, layer.WeightCount)) sum += (double)w * w;
+        return _options.L2 * sum / (2.0 * trainingSamples);
+    }
+
+    private void Clip(float maxNorm)
+    {
+        double squares = 0;
+        foreach (float g in _gradients) squares += (double)g * g;
+        double norm = Math.Sqrt(squares);
+        if (norm <= maxNorm) return;
+        float scale = (float)(maxNorm / norm);
+        for (int i = 0; i < _gradients.Length; i++) _gradients[i] *= scale;
+    }
+
+    private long CountSamples(ISampleSource data)
+    {
+        Span<float> input = _inputs.AsSpan(0, _shape.InputCount), target = _targets.AsSpan(0, _shape.OutputCount);
+        long count = 0;
+        using ISampleCursor cursor = data.Open(null);
+        while (cursor.MoveNext(input, target)) count++;
+        return count;
+    }
+}
