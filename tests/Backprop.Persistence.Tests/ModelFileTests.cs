@@ -1,7 +1,10 @@
+using System.Buffers.Binary;
 using System.Diagnostics;
+using System.IO.Compression;
 using Backprop.MLNet;
 using Backprop.Persistence.LoadCheck;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using Xunit;
 
 namespace Backprop.Persistence.Tests;
@@ -87,6 +90,91 @@ public class ModelFileTests
     }
 
     [Fact]
+    public void Every_bit_flip_in_our_model_entry_fails_with_a_specific_error()
+    {
+        var ml = new MLContext(seed: 1);
+        IDataView data = Scenarios.Data(ml, "regression");
+        ITransformer model = Scenarios.Pipeline(ml, "regression").Fit(data);
+        byte[] zip = Save(ml, model, data.Schema);
+        (string entry, byte[] content) = OurEntry(zip);
+        (int start, int end) = OurPayload(content);
+
+        var random = new Random(6);
+        for (int position = start; position < end; position++)
+        {
+            byte[] corrupt = (byte[])content.Clone();
+            corrupt[position] ^= (byte)(1 << random.Next(8));
+            Exception error = Assert.ThrowsAny<Exception>(() => ml.Model.Load(new MemoryStream(WithEntry(zip, entry, corrupt)), out _));
+            Assert.True(Chain(error).Any(e => e is InvalidDataException or NetworkFileException),
+                $"byte {position - start} of our entry: {string.Join(" | ", Chain(error).Select(e => $"{e.GetType().Name}: {e.Message}"))}");
+        }
+    }
+
+    [Fact]
+    public void A_model_whose_network_type_is_missing_names_the_type()
+    {
+        var ml = new MLContext(seed: 1);
+        IDataView data = Scenarios.Data(ml, "regression");
+        ITransformer model = Scenarios.Pipeline(ml, "regression").Fit(data);
+        byte[] zip = Save(ml, model, data.Schema);
+        (string entry, byte[] content) = OurEntry(zip);
+        (int start, int end) = OurPayload(content);
+
+        // Rename SineNet to TineNet inside the network file, then make both checksums valid again: a well-formed model
+        // file whose network class does not exist in this process (as when the loading app lacks the network's assembly).
+        int at = content.AsSpan().IndexOf("BPNW"u8), length = BitConverter.ToInt32(content, at - 4);
+        int name = content.AsSpan(at, length).IndexOf("SineNet"u8);
+        content[at + name] = (byte)'T';
+        BinaryPrimitives.WriteUInt32LittleEndian(content.AsSpan(at + length - 4), Crc32.Compute(content.AsSpan(at, length - 4)));
+        BinaryPrimitives.WriteUInt32LittleEndian(content.AsSpan(end - 4), Crc32.Compute(content.AsSpan(start + 8, end - 4 - start - 8)));
+
+        Exception error = Assert.ThrowsAny<Exception>(() => ml.Model.Load(new MemoryStream(WithEntry(zip, entry, content)), out _));
+        NetworkFileException cause = Chain(error).OfType<NetworkFileException>().Single();
+        Assert.Equal(NetworkFileError.UnknownNetworkType, cause.Error);
+        Assert.Contains("Backprop.Persistence.LoadCheck.TineNet", cause.Message);
+    }
+
+    [Fact]
+    public void Numeric_class_labels_map_back_to_the_same_values_after_loading()
+    {
+        var ml = new MLContext(seed: 1);
+        var rows = new List<NumericLabelRow>();
+        var random = new Random(3);
+        for (int i = 0; i < 120; i++)
+        {
+            int c = i % 3;
+            rows.Add(new NumericLabelRow { Features = [(float)random.NextDouble() + c, (float)random.NextDouble()], Grade = 1.5f * c + 2 });
+        }
+
+        IDataView data = ml.Data.LoadFromEnumerable(rows);
+        ITransformer model = ml.Transforms.Conversion.MapValueToKey("Label", nameof(NumericLabelRow.Grade))
+            .Append(ml.MulticlassClassification.Trainers.Backprop<BlobClassNet>(new() { Epochs = 5 }))
+            .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedGrade", "PredictedLabel"))
+            .Fit(data);
+        ITransformer loaded = ml.Model.Load(new MemoryStream(Save(ml, model, data.Schema)), out _);
+
+        float[] before = model.Transform(data).GetColumn<float>("PredictedGrade").ToArray();
+        float[] after = loaded.Transform(data).GetColumn<float>("PredictedGrade").ToArray();
+        Assert.Equal(before, after);
+        Assert.Subset(new HashSet<float> { 2f, 3.5f, 5f }, after.ToHashSet());
+    }
+
+    [Fact]
+    public void A_label_key_without_key_values_stays_without_them_after_loading()
+    {
+        var ml = new MLContext(seed: 1);
+        var rows = Enumerable.Range(0, 60).Select(i => new KeyLabelRow { Features = [i % 3, i % 5 * 0.1f], Label = (uint)(i % 3 + 1) }).ToList();
+        IDataView data = ml.Data.LoadFromEnumerable(rows);
+        ITransformer model = ml.MulticlassClassification.Trainers.Backprop<BlobClassNet>(new() { Epochs = 3 }).Fit(data);
+        ITransformer loaded = ml.Model.Load(new MemoryStream(Save(ml, model, data.Schema)), out _);
+
+        DataViewSchema original = model.GetOutputSchema(data.Schema), copy = loaded.GetOutputSchema(data.Schema);
+        Assert.Null(original["PredictedLabel"].Annotations.Schema.GetColumnOrNull("KeyValues"));
+        Assert.Null(copy["PredictedLabel"].Annotations.Schema.GetColumnOrNull("KeyValues"));
+        Assert.Equal(model.Transform(data).GetColumn<uint>("PredictedLabel"), loaded.Transform(data).GetColumn<uint>("PredictedLabel"));
+    }
+
+    [Fact]
     public void The_mlnet_version_is_in_the_tested_range()
     {
         // Saving uses ML.NET's internal model-file API (see src/Backprop.MLNet/Persistence): tested with 5.0.x only.
@@ -94,6 +182,58 @@ public class ModelFileTests
             .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
             .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
         Assert.StartsWith("5.0.", version);
+    }
+
+    private static byte[] Save(MLContext ml, ITransformer model, DataViewSchema schema)
+    {
+        var stream = new MemoryStream();
+        ml.Model.Save(model, schema, stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>The zip entry that holds our transformer (the one with the "BPNW" network file inside).</summary>
+    private static (string Name, byte[] Content) OurEntry(byte[] zip)
+    {
+        using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
+        ZipArchiveEntry entry = archive.Entries.Single(e => ReadAll(e).AsSpan().IndexOf("BPNW"u8) >= 0);
+        return (entry.FullName, ReadAll(entry));
+    }
+
+    /// <summary>Where our entry's version, length, payload and CRC-32 lie inside ML.NET's model entry: [start, end).</summary>
+    private static (int Start, int End) OurPayload(byte[] content)
+    {
+        int at = content.AsSpan().IndexOf("BPNW"u8);
+        for (int start = 0; start < at; start++)
+        {
+            if (BitConverter.ToUInt32(content, start) != 2) continue;
+            int length = BitConverter.ToInt32(content, start + 4);
+            if (length <= 0 || start + 8 + length + 4 > content.Length) continue;
+            if (Crc32.Compute(content.AsSpan(start + 8, length)) == BitConverter.ToUInt32(content, start + 8 + length)) return (start, start + 8 + length + 4);
+        }
+
+        throw new InvalidOperationException("Our payload was not found in the model entry.");
+    }
+
+    /// <summary>A copy of <paramref name="zip"/> with one entry's content replaced.</summary>
+    private static byte[] WithEntry(byte[] zip, string name, byte[] content)
+    {
+        var output = new MemoryStream();
+        using (var source = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read))
+        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (ZipArchiveEntry entry in source.Entries)
+            {
+                using Stream write = target.CreateEntry(entry.FullName).Open();
+                write.Write(entry.FullName == name ? content : ReadAll(entry));
+            }
+        }
+
+        return output.ToArray();
+    }
+
+    private static IEnumerable<Exception> Chain(Exception? error)
+    {
+        for (; error is not null; error = error.InnerException) yield return error;
     }
 
     private static byte[] ReadAll(System.IO.Compression.ZipArchiveEntry entry)
@@ -128,5 +268,17 @@ public class ModelFileTests
         string stdout = process.StandardOutput.ReadToEnd();
         Assert.True(process.WaitForExit(120_000), "the load process did not finish in 2 minutes");
         Assert.True(process.ExitCode == 0, $"the load process failed with exit code {process.ExitCode}: {stderr}{stdout}");
+    }
+
+    public sealed class NumericLabelRow
+    {
+        [VectorType(2)] public float[] Features { get; set; } = [];
+        public float Grade { get; set; }
+    }
+
+    public sealed class KeyLabelRow
+    {
+        [VectorType(2)] public float[] Features { get; set; } = [];
+        [KeyType(3)] public uint Label { get; set; }
     }
 }

@@ -22,16 +22,17 @@ public sealed partial class BackpropTransformer
     /// <summary>The loader signature ML.NET records in the model file.</summary>
     internal const string LoaderSignature = "BackpropTransformer";
 
-    private const uint PayloadVersion = 1;
+    /// <summary>Version of the entry written by <see cref="SaveModel"/>: 2 added the length and CRC-32 around the payload.</summary>
+    private const uint PayloadVersion = 2;
 
     /// <summary>Per-epoch fields written after the first five: 1 = ValidationAccuracy.</summary>
     private const int EpochExtraFields = 1;
 
     private static VersionInfo GetVersionInfo() => new(
         modelSignature: "BPNTRANS",
-        verWrittenCur: 0x00010001,
-        verReadableCur: 0x00010001,
-        verWeCanReadBack: 0x00010001,
+        verWrittenCur: 0x00010002,
+        verReadableCur: 0x00010002,
+        verWeCanReadBack: 0x00010002,
         loaderSignature: LoaderSignature,
         loaderAssemblyName: typeof(BackpropTransformer).Assembly.FullName);
 
@@ -40,34 +41,100 @@ public sealed partial class BackpropTransformer
         ArgumentNullException.ThrowIfNull(ctx);
         ctx.CheckAtModel();
         ctx.SetVersionInfo(GetVersionInfo());
+
+        // Entry layout: payload version (uint32), payload length (int32), payload, CRC-32 of the payload (uint32).
+        // The payload: task, feature column, label, training history, then the network in the standalone format.
+        using var buffer = new MemoryStream();
+        using (var payload = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            payload.Write((int)Kind);
+            payload.Write(FeatureColumnName);
+            WriteLabel(payload, _label);
+            WriteHistory(payload, Model.History);
+            byte[] network = NetworkFile.ToBytes(Model.Network);
+            payload.Write(network.Length);
+            payload.Write(network);
+        }
+
+        ReadOnlySpan<byte> bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
         BinaryWriter writer = ctx.Writer;
         writer.Write(PayloadVersion);
-        writer.Write((int)Kind);
-        writer.Write(FeatureColumnName);
-        WriteLabel(writer, _label);
-        WriteHistory(writer, Model.History);
-        byte[] network = NetworkFile.ToBytes(Model.Network);
-        writer.Write(network.Length);
-        writer.Write(network);
+        writer.Write(bytes.Length);
+        writer.Write(bytes);
+        writer.Write(Crc32.Compute(bytes));
     }
 
     /// <summary>Called by ML.NET's model loader (registered with <c>LoadableClass</c> above).</summary>
+    /// <exception cref="InvalidDataException">The transformer's entry is truncated, fails its checksum, or is of another version.</exception>
+    /// <exception cref="NetworkFileException">The network inside it is of another shape, or its type cannot be found in this process.</exception>
     private static BackpropTransformer Create(IHostEnvironment env, ModelLoadContext ctx)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ctx.CheckAtModel(GetVersionInfo());
-        BinaryReader reader = ctx.Reader;
-        uint version = reader.ReadUInt32();
+        byte[] payload = ReadCheckedPayload(ctx.Reader);
+        using var reader = new BinaryReader(new MemoryStream(payload), System.Text.Encoding.UTF8);
+        try
+        {
+            return Read(reader);
+        }
+        catch (Exception exception) when (exception is EndOfStreamException or FormatException or OverflowException)
+        {
+            // The checksum matched, so this is a payload written by another (buggy or future) writer, not a damaged file.
+            throw new InvalidDataException(
+                $"The model file's Backprop transformer entry has an unreadable value at byte {reader.BaseStream.Position} of its payload ({exception.Message}).", exception);
+        }
+    }
+
+    /// <summary>Reads the version, length, payload and checksum, and checks them all before anything is parsed.</summary>
+    private static byte[] ReadCheckedPayload(BinaryReader reader)
+    {
+        uint version = ReadOrThrow(reader, r => r.ReadUInt32(), "the payload version");
         if (version != PayloadVersion)
-            throw new InvalidDataException($"The model holds a Backprop transformer of payload version {version}; this library reads version {PayloadVersion}.");
+            throw new InvalidDataException(
+                $"The model holds a Backprop transformer of payload version {version}; this library reads version {PayloadVersion}. Load it with the Backprop version that saved it, or retrain.");
+        int length = ReadOrThrow(reader, r => r.ReadInt32(), "the payload length");
+        if (length <= 0 || length > 1 << 30)
+            throw new InvalidDataException($"The model's Backprop transformer entry claims a payload of {length} bytes: the model file is corrupt.");
+        byte[] payload = reader.ReadBytes(length);
+        if (payload.Length != length)
+            throw new InvalidDataException(
+                $"The model's Backprop transformer entry claims a payload of {length} bytes but only {payload.Length} remain: the model file is truncated or corrupt.");
+        uint stored = ReadOrThrow(reader, r => r.ReadUInt32(), "the payload checksum");
+        uint actual = Crc32.Compute(payload);
+        if (stored != actual)
+            throw new InvalidDataException(
+                $"The model's Backprop transformer entry has checksum 0x{stored:X8} but its payload hashes to 0x{actual:X8}: the model file is corrupt.");
+        return payload;
+    }
+
+    private static T ReadOrThrow<T>(BinaryReader reader, Func<BinaryReader, T> read, string what)
+    {
+        try
+        {
+            return read(reader);
+        }
+        catch (EndOfStreamException exception)
+        {
+            throw new InvalidDataException($"The model's Backprop transformer entry ends before {what}: the model file is truncated or corrupt.", exception);
+        }
+    }
+
+    private static BackpropTransformer Read(BinaryReader reader)
+    {
         var kind = (PredictionKind)reader.ReadInt32();
         if (!Enum.IsDefined(kind)) throw new InvalidDataException($"The model's Backprop transformer has an unknown task {(int)kind}: the model file is corrupt.");
         string features = reader.ReadString();
         LabelInfo? label = ReadLabel(reader, kind);
         TrainingHistory? history = ReadHistory(reader);
         int length = reader.ReadInt32();
-        if (length <= 0 || length > 1 << 30) throw new InvalidDataException($"The model's network entry claims {length} bytes: the model file is corrupt.");
-        INetwork network = NetworkFile.Load(new MemoryStream(reader.ReadBytes(length)));
+        if (length <= 0 || length > reader.BaseStream.Length) throw new InvalidDataException($"The model's network entry claims {length} bytes: the payload is inconsistent.");
+        byte[] file = reader.ReadBytes(length);
+        if (file.Length != length)
+            throw new InvalidDataException($"The model's network entry claims {length} bytes but only {file.Length} remain: the payload is inconsistent.");
+        INetwork network = NetworkFile.Load(new MemoryStream(file));
+        if (kind == PredictionKind.MulticlassClassification && (label is null || label.ClassCount > network.Shape.OutputCount))
+            throw new InvalidDataException(
+                $"The model's multiclass Backprop transformer has {label?.ClassCount.ToString(CultureInfo.InvariantCulture) ?? "no"} classes for network '{network.Shape.Name}' of {network.Shape.OutputCount} outputs: the payload is inconsistent.");
         return new BackpropTransformer(kind, new NetworkModel(network, history), features, label);
     }
 
@@ -88,10 +155,17 @@ public sealed partial class BackpropTransformer
         if (!reader.ReadBoolean()) return null;
         string column = reader.ReadString();
         int classes = reader.ReadInt32();
-        var names = new string[reader.ReadInt32()];
+        int nameCount = reader.ReadInt32();
+        if (nameCount < 0 || nameCount > 1 << 20)
+            throw new InvalidDataException($"The model's label '{column}' claims {nameCount} class names: the model file is corrupt.");
+        var names = new string[nameCount];
         for (int i = 0; i < names.Length; i++) names[i] = reader.ReadString();
         byte typeCode = reader.ReadByte();
-        DataViewSchema.Annotations? keyValues = kind == PredictionKind.MulticlassClassification ? KeyValuesAnnotation(typeCode, names) : null;
+        if (classes < 0 || classes != names.Length && kind == PredictionKind.MulticlassClassification)
+            throw new InvalidDataException($"The model's label '{column}' has {classes} classes but {names.Length} class names: the model file is corrupt.");
+        DataViewSchema.Annotations? keyValues = kind == PredictionKind.MulticlassClassification
+            ? typeCode == NoKeyValues ? new DataViewSchema.Annotations.Builder().ToAnnotations() : KeyValuesAnnotation(typeCode, names)
+            : null;
         return new LabelInfo(column, kind, classes, keyValues, names);
     }
 
@@ -147,10 +221,12 @@ public sealed partial class BackpropTransformer
         return TrainingHistory.Restore(epochs, stoppedEarly, best, training, validation);
     }
 
-    /// <summary>0 = text, 1 = Single, 2 = Double, 3 = Int32, 4 = UInt32, 5 = Int64.</summary>
+    private const byte NoKeyValues = 255;
+
+    /// <summary>0 = text, 1 = Single, 2 = Double, 3 = Int32, 4 = UInt32, 5 = Int64, 255 = the label key had no KeyValues.</summary>
     private static byte KeyValueTypeCode(DataViewSchema.Annotations? annotations)
     {
-        if (annotations?.Schema.GetColumnOrNull("KeyValues") is not { Type: VectorDataViewType vector }) return 0;
+        if (annotations?.Schema.GetColumnOrNull("KeyValues") is not { Type: VectorDataViewType vector }) return NoKeyValues;
         DataViewType item = vector.ItemType;
         if (item == NumberDataViewType.Single) return 1;
         if (item == NumberDataViewType.Double) return 2;
