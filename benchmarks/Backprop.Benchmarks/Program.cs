@@ -7,9 +7,10 @@ using Backprop.Kernels;
 
 // dotnet run -c Release --project benchmarks/Backprop.Benchmarks -- --check   (final losses vs TorchSharp, quick timings)
 // dotnet run -c Release --project benchmarks/Backprop.Benchmarks -- --filter '*'   (BenchmarkDotNet)
-// dotnet run -c Release --project benchmarks/Backprop.Benchmarks -- --profile wide 20   (train repeatedly, for perf record)
-if (args is ["--profile", var workload, var seconds])
+// dotnet run -c Release --project benchmarks/Backprop.Benchmarks -- --profile wide 20 [threads]   (train repeatedly, for perf record)
+if (args is ["--profile", var workload, var seconds, ..])
 {
+    if (args.Length > 3) Gemm.MaxThreads = int.Parse(args[3], CultureInfo.InvariantCulture);
     var (train, _) = Workloads.Trainer(workload);
     var clock = Stopwatch.StartNew();
     int runs = 0;
