@@ -12,10 +12,14 @@ if (args is ["--profile", var workload, var seconds, ..])
 {
     if (args.Length > 3) Gemm.MaxThreads = int.Parse(args[3], CultureInfo.InvariantCulture);
     var (train, _) = Workloads.Trainer(workload);
+    train();
     var clock = Stopwatch.StartNew();
+    TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
     int runs = 0;
     while (clock.Elapsed.TotalSeconds < double.Parse(seconds, CultureInfo.InvariantCulture)) { train(); runs++; }
-    Console.WriteLine($"{workload}: {runs} runs, {clock.Elapsed.TotalMilliseconds / runs:F3} ms each");
+    cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{workload}: {runs} runs, {clock.Elapsed.TotalMilliseconds / runs:F3} ms each (wall), {cpu.TotalMilliseconds / runs:F3} ms CPU each"));
     return 0;
 }
 

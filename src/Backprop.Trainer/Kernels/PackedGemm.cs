@@ -103,7 +103,20 @@ internal static unsafe class PackedGemm
                 for (int p = 0; p < kc; p++)
                 {
                     float* source = origin + (long)p * bRow, target = strip + p * NR;
-                    if (width == NR) new ReadOnlySpan<float>(source, NR).CopyTo(new Span<float>(target, NR));
+                    if (width == NR)
+                    {
+                        // Inline vector copies: a Memmove call per 64–128 bytes cost more than the copy.
+                        if (NR == 32)
+                        {
+                            Vector512.Store(Vector512.Load(source), target);
+                            Vector512.Store(Vector512.Load(source + 16), target + 16);
+                        }
+                        else
+                        {
+                            Vector256.Store(Vector256.Load(source), target);
+                            Vector256.Store(Vector256.Load(source + 8), target + 8);
+                        }
+                    }
                     else
                     {
                         new ReadOnlySpan<float>(source, width).CopyTo(new Span<float>(target, width));
