@@ -7,14 +7,19 @@ using Backprop.Kernels;
 
 // dotnet run -c Release --project benchmarks/Backprop.Benchmarks -- --check   (final losses vs TorchSharp, quick timings)
 // dotnet run -c Release --project benchmarks/Backprop.Benchmarks -- --filter '*'   (BenchmarkDotNet)
-// dotnet run -c Release --project benchmarks/Backprop.Benchmarks -- --profile wide 20   (train repeatedly, for perf record)
-if (args is ["--profile", var workload, var seconds])
+// dotnet run -c Release --project benchmarks/Backprop.Benchmarks -- --profile wide 20 [threads]   (train repeatedly, for perf record)
+if (args is ["--profile", var workload, var seconds, ..])
 {
+    if (args.Length > 3) Gemm.MaxThreads = int.Parse(args[3], CultureInfo.InvariantCulture);
     var (train, _) = Workloads.Trainer(workload);
+    train();
     var clock = Stopwatch.StartNew();
+    TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
     int runs = 0;
     while (clock.Elapsed.TotalSeconds < double.Parse(seconds, CultureInfo.InvariantCulture)) { train(); runs++; }
-    Console.WriteLine($"{workload}: {runs} runs, {clock.Elapsed.TotalMilliseconds / runs:F3} ms each");
+    cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{workload}: {runs} runs, {clock.Elapsed.TotalMilliseconds / runs:F3} ms each (wall), {cpu.TotalMilliseconds / runs:F3} ms CPU each"));
     return 0;
 }
 

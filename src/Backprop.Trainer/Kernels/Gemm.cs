@@ -6,7 +6,8 @@ namespace Backprop.Kernels;
 /// <summary>
 /// The three matrix products of a dense layer over a mini-batch (all row-major):
 /// forward Z = X·Wᵀ + b, weight gradient ∂W += Δᵀ·X, input gradient ΔX = Δ·W.
-/// Small products run as plain loops; larger ones through <see cref="PackedGemm"/>, a packed, cache-blocked,
+/// Small products (the XOR and iris layers) run through <see cref="SmallGemm"/>, vectorised over the columns of C without
+/// packing; larger ones through <see cref="PackedGemm"/>, a packed, cache-blocked,
 /// register-tiled Vector256 FMA kernel. Each element of C is always summed in the same order for a given shape,
 /// whatever the thread count: the results are deterministic.
 /// </summary>
@@ -38,38 +39,7 @@ public static class Gemm
 
         if ((long)m * k * n < SmallProduct)
         {
-            // Lengths were checked above: index without bounds checks.
-            ref float pa = ref MemoryMarshal.GetReference(a), pb = ref MemoryMarshal.GetReference(b), pc = ref MemoryMarshal.GetReference(c);
-            for (int i = 0; i < m; i++)
-            {
-                int j = 0;
-                for (; j + 4 <= n; j += 4)
-                {
-                    // Four independent sums hide the add latency; each is still summed in order of p.
-                    float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
-                    for (int p = 0; p < k; p++)
-                    {
-                        float x = Unsafe.Add(ref pa, i * k + p);
-                        s0 += x * Unsafe.Add(ref pb, j * k + p);
-                        s1 += x * Unsafe.Add(ref pb, (j + 1) * k + p);
-                        s2 += x * Unsafe.Add(ref pb, (j + 2) * k + p);
-                        s3 += x * Unsafe.Add(ref pb, (j + 3) * k + p);
-                    }
-
-                    Unsafe.Add(ref pc, i * n + j) += s0;
-                    Unsafe.Add(ref pc, i * n + j + 1) += s1;
-                    Unsafe.Add(ref pc, i * n + j + 2) += s2;
-                    Unsafe.Add(ref pc, i * n + j + 3) += s3;
-                }
-
-                for (; j < n; j++)
-                {
-                    float sum = 0f;
-                    for (int p = 0; p < k; p++) sum += Unsafe.Add(ref pa, i * k + p) * Unsafe.Add(ref pb, j * k + p);
-                    Unsafe.Add(ref pc, i * n + j) += sum;
-                }
-            }
-
+            SmallGemm.MultiplyTransposedB(a, b, c, m, k, n);
             return;
         }
 
@@ -83,37 +53,8 @@ public static class Gemm
         Check(a, (long)k * m, b, (long)k * n, c, (long)m * n);
         if ((long)m * k * n < SmallProduct)
         {
-            ref float pa = ref MemoryMarshal.GetReference(a), pb = ref MemoryMarshal.GetReference(b), pc = ref MemoryMarshal.GetReference(c);
-            for (int i = 0; i < m; i++)
-            {
-                int j = 0;
-                for (; j + 4 <= n; j += 4)
-                {
-                    float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
-                    for (int p = 0; p < k; p++)
-                    {
-                        float x = Unsafe.Add(ref pa, p * m + i);
-                        ref float row = ref Unsafe.Add(ref pb, p * n + j);
-                        s0 += x * row;
-                        s1 += x * Unsafe.Add(ref row, 1);
-                        s2 += x * Unsafe.Add(ref row, 2);
-                        s3 += x * Unsafe.Add(ref row, 3);
-                    }
-
-                    Unsafe.Add(ref pc, i * n + j) += s0;
-                    Unsafe.Add(ref pc, i * n + j + 1) += s1;
-                    Unsafe.Add(ref pc, i * n + j + 2) += s2;
-                    Unsafe.Add(ref pc, i * n + j + 3) += s3;
-                }
-
-                for (; j < n; j++)
-                {
-                    float sum = 0f;
-                    for (int p = 0; p < k; p++) sum += Unsafe.Add(ref pa, p * m + i) * Unsafe.Add(ref pb, p * n + j);
-                    Unsafe.Add(ref pc, i * n + j) += sum;
-                }
-            }
-
+            // Aᵀ element (i, p) is a[p·m + i]; B is k×n row-major.
+            SmallGemm.MultiplyAdd(ref MemoryMarshal.GetReference(a), 1, m, ref MemoryMarshal.GetReference(b), ref MemoryMarshal.GetReference(c), m, k, n);
             return;
         }
 
@@ -128,37 +69,7 @@ public static class Gemm
         c[..(m * n)].Clear();
         if ((long)m * k * n < SmallProduct)
         {
-            ref float pa = ref MemoryMarshal.GetReference(a), pb = ref MemoryMarshal.GetReference(b), pc = ref MemoryMarshal.GetReference(c);
-            for (int i = 0; i < m; i++)
-            {
-                int j = 0;
-                for (; j + 4 <= n; j += 4)
-                {
-                    float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
-                    for (int p = 0; p < k; p++)
-                    {
-                        float x = Unsafe.Add(ref pa, i * k + p);
-                        ref float row = ref Unsafe.Add(ref pb, p * n + j);
-                        s0 += x * row;
-                        s1 += x * Unsafe.Add(ref row, 1);
-                        s2 += x * Unsafe.Add(ref row, 2);
-                        s3 += x * Unsafe.Add(ref row, 3);
-                    }
-
-                    Unsafe.Add(ref pc, i * n + j) = s0;
-                    Unsafe.Add(ref pc, i * n + j + 1) = s1;
-                    Unsafe.Add(ref pc, i * n + j + 2) = s2;
-                    Unsafe.Add(ref pc, i * n + j + 3) = s3;
-                }
-
-                for (; j < n; j++)
-                {
-                    float sum = 0f;
-                    for (int p = 0; p < k; p++) sum += Unsafe.Add(ref pa, i * k + p) * Unsafe.Add(ref pb, p * n + j);
-                    Unsafe.Add(ref pc, i * n + j) = sum;
-                }
-            }
-
+            SmallGemm.MultiplyAdd(ref MemoryMarshal.GetReference(a), k, 1, ref MemoryMarshal.GetReference(b), ref MemoryMarshal.GetReference(c), m, k, n);
             return;
         }
 
