@@ -72,41 +72,35 @@ internal sealed class ScoredRow : DataViewRow
     }
 }
 
-/// <summary>A cursor of the scored schema over a cursor of the input.</summary>
+/// <summary>A cursor of the scored schema over a cursor of the input: a <see cref="ScoredRow"/> that moves.</summary>
 internal sealed class ScoredCursor : DataViewRowCursor
 {
-    private readonly ScoredColumns _columns;
     private readonly DataViewRowCursor _input;
-    private readonly HashSet<int> _active;
-    private readonly Scorer? _scorer;
+    private readonly ScoredRow _row;
 
     public ScoredCursor(ScoredColumns columns, DataViewRowCursor input, IEnumerable<DataViewSchema.Column> active)
     {
-        _columns = columns;
         _input = input;
-        _active = active.Select(c => c.Index).ToHashSet();
-        if (_active.Any(i => i >= columns.Input.Count)) _scorer = new Scorer(columns.Transformer, input);
+        _row = new ScoredRow(columns, input, active);
     }
 
-    public override long Position => _input.Position;
+    public override long Position => _row.Position;
 
-    public override long Batch => _input.Batch;
+    public override long Batch => _row.Batch;
 
-    public override DataViewSchema Schema => _columns.Output;
+    public override DataViewSchema Schema => _row.Schema;
 
     public override bool MoveNext() => _input.MoveNext();
 
-    public override ValueGetter<DataViewRowId> GetIdGetter() => _input.GetIdGetter();
+    public override ValueGetter<DataViewRowId> GetIdGetter() => _row.GetIdGetter();
 
-    public override bool IsColumnActive(DataViewSchema.Column column) =>
-        _columns.IsOutput(column) ? _active.Contains(column.Index) : _input.IsColumnActive(_columns.Input[column.Index]);
+    public override bool IsColumnActive(DataViewSchema.Column column) => _row.IsColumnActive(column);
 
-    public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) =>
-        Getters.For<TValue>(_columns, _input, _scorer, column, IsColumnActive(column));
+    public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) => _row.GetGetter<TValue>(column);
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) _input.Dispose();
+        if (disposing) _row.Dispose(); // disposes the input cursor
         base.Dispose(disposing);
     }
 }
