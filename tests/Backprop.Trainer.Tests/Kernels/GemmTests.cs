@@ -72,6 +72,36 @@ public class GemmTests
     }
 
     [Fact]
+    public void Workers_wake_from_sleep_and_from_spinning_alike()
+    {
+        // Idle workers spin for half a millisecond, then block: products in quick succession hit the spinning
+        // hand-off, products after a pause hit the sleeping one. Both must give the single-thread result.
+        const int m = 64, k = 256, n = 256;
+        float[] a = Random(m * k, 13), b = Random(n * k, 14);
+        int saved = Gemm.MaxThreads;
+        try
+        {
+            Gemm.MaxThreads = 1;
+            var expected = new float[m * n];
+            Gemm.MultiplyTransposedB(a, b, default, expected, m, k, n);
+
+            Gemm.MaxThreads = 2;
+            var c = new float[m * n];
+            for (int round = 0; round < 40; round++)
+            {
+                if (round % 4 == 0) Thread.Sleep(3);
+                c.AsSpan().Fill(float.NaN);
+                Gemm.MultiplyTransposedB(a, b, default, c, m, k, n);
+                Assert.Equal(expected, c);
+            }
+        }
+        finally
+        {
+            Gemm.MaxThreads = saved;
+        }
+    }
+
+    [Fact]
     public void Short_spans_are_rejected()
     {
         var error = Assert.Throws<ArgumentException>(() => Gemm.Multiply(new float[5], new float[6], new float[6], 2, 3, 2));
