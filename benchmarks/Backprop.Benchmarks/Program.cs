@@ -23,6 +23,21 @@ if (args is ["--profile", var workload, var seconds, ..])
     return 0;
 }
 
+// dotnet run -c Release --project benchmarks/Backprop.Benchmarks -- --reference [workload ...]   (the same runs in double precision)
+if (args is ["--reference", ..])
+{
+    foreach (string name in args.Length > 1 ? args[1..] : Workloads.Names)
+    {
+        var (train, finalLoss) = Workloads.Trainer(name);
+        train();
+        double exact = new DoubleReference(AnchorData.Load(name)).TrainAndMeasure();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name,-6} float32 (ours) {finalLoss():G6}   float64 reference {exact:G6}"));
+    }
+
+    return 0;
+}
+
 if (args is ["--check", ..])
     return Check(args.Length > 1 ? args[1] : Path.Combine("..", "shared", "anchors", "results", "torchsharp.jsonl"));
 BenchmarkSwitcher.FromAssembly(typeof(TrainingBenchmarks).Assembly).Run(args);
