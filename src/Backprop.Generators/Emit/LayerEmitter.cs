@@ -12,6 +12,12 @@ namespace Backprop.Generators.Emit
         /// <summary>Layers with at most this many weights are unrolled; above it the SIMD kernels win (see notes/generators.md).</summary>
         public const int UnrollLimit = 32;
 
+        /// <summary>
+        /// Above <see cref="UnrollLimit"/>, rows of at most this many inputs (iris's 4) are still written out term by
+        /// term inside a loop over the units: a SIMD dot product over 4 values costs more than it saves.
+        /// </summary>
+        public const int ShortRow = 8;
+
         public static void EmitForward(CodeWriter w, LayerSpec layer, int index)
         {
             string n = layer.Name, sup = Sup(index), prev = Sup(index - 1);
@@ -29,6 +35,17 @@ namespace Backprop.Generators.Emit
                     if (layer.HasBias) terms.Append($" + biases[{Num(o)}]");
                     w.Line($"output[{Num(o)}] = {terms};");
                 }
+            }
+            else if (layer.Inputs <= ShortRow)
+            {
+                w.Open($"for (int o = 0; o < {n}Units; o++)");
+                w.Line($"global::System.ReadOnlySpan<float> row = weights.Slice(o * {n}Inputs, {Num(layer.Inputs)});");
+                var terms = new System.Text.StringBuilder();
+                for (int i = 0; i < layer.Inputs; i++)
+                    terms.Append(i == 0 ? "" : " + ").Append($"row[{Num(i)}] * input[{Num(i)}]");
+                if (layer.HasBias) terms.Append(" + biases[o]");
+                w.Line($"output[o] = {terms};");
+                w.Close();
             }
             else
             {

@@ -124,7 +124,8 @@ partial class IrisNet : global::Backprop.INetwork<IrisNet>
         global::System.ReadOnlySpan<float> biases = parameters.Slice(HiddenBiasOffset, HiddenUnits);
         for (int o = 0; o < HiddenUnits; o++)
         {
-            output[o] = global::Backprop.Kernels.Vectors.Dot(weights.Slice(o * HiddenInputs, HiddenInputs), input.Slice(0, HiddenInputs)) + biases[o];
+            global::System.ReadOnlySpan<float> row = weights.Slice(o * HiddenInputs, 4);
+            output[o] = row[0] * input[0] + row[1] * input[1] + row[2] * input[2] + row[3] * input[3] + biases[o];
         }
         global::Backprop.Kernels.ActivationKernels.Tanh(output.Slice(0, HiddenUnits));
     }
