@@ -8,15 +8,23 @@ var ml = new MLContext(seed: 1);
 IDataView data = ml.Data.LoadFromTextFile<DigitRow>(Path.Combine(AppContext.BaseDirectory, "digits.csv"), hasHeader: true, separatorChar: ',');
 var split = ml.Data.TrainTestSplit(data, testFraction: 0.2, seed: 1);
 
-var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", nameof(DigitRow.Digit))
+// Keys in digit order (0 … 9), so that the confusion table reads in order.
+var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", nameof(DigitRow.Digit), keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
     .Append(ml.Transforms.NormalizeMinMax("Features", nameof(DigitRow.Pixels)))
-    .Append(ml.MulticlassClassification.Trainers.Backprop<DigitNet>(new() { Epochs = 60, BatchSize = 32, LearningRate = 0.003f, Optimizer = new Adam() }));
+    .Append(ml.MulticlassClassification.Trainers.Backprop<DigitNet>(new() { Epochs = 40, BatchSize = 16, LearningRate = 0.003f, Optimizer = new Adam() }));
 
 var model = pipeline.Fit(split.TrainSet);
 var metrics = ml.MulticlassClassification.Evaluate(model.Transform(split.TestSet));
 Console.WriteLine($"Trained {DigitNet.Shape}");
 Console.WriteLine($"Test set: micro-accuracy {metrics.MicroAccuracy:P1}, macro-accuracy {metrics.MacroAccuracy:P1}, log-loss {metrics.LogLoss:F3}");
 Console.WriteLine(metrics.ConfusionMatrix.GetFormattedConfusionTable());
+
+// ML.NET's own SdcaMaximumEntropy on the same features and split.
+var sdca = ml.Transforms.Conversion.MapValueToKey("Label", nameof(DigitRow.Digit), keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
+    .Append(ml.Transforms.NormalizeMinMax("Features", nameof(DigitRow.Pixels)))
+    .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy());
+var sdcaMetrics = ml.MulticlassClassification.Evaluate(sdca.Fit(split.TrainSet).Transform(split.TestSet));
+Console.WriteLine($"ML.NET SdcaMaximumEntropy, same split: micro-accuracy {sdcaMetrics.MicroAccuracy:P1}, macro-accuracy {sdcaMetrics.MacroAccuracy:P1}, log-loss {sdcaMetrics.LogLoss:F3}");
 
 /// <summary>One row of digits.csv: 64 pixel intensities (0–16) and the digit.</summary>
 public sealed class DigitRow
