@@ -29,18 +29,27 @@ public class EndToEndTests(ITestOutputHelper output)
     [Fact]
     public void Digits_multiclass_reaches_the_floor_and_matches_sdca()
     {
-        var ml = new MLContext(seed: 1);
-        var split = ml.Data.TrainTestSplit(TestData.Digits(ml), testFraction: 0.2, seed: 1);
-        var ours = TestData.DigitFeaturization(ml)
-            .Append(ml.MulticlassClassification.Trainers.Backprop<DigitNet>(new() { Epochs = 60, BatchSize = 32, LearningRate = 0.003f, Optimizer = new Adam() }))
-            .Fit(split.TrainSet);
-        var sdca = TestData.DigitFeaturization(ml).Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy()).Fit(split.TrainSet);
+        // One split's test set is 360 images, so one image moves accuracy by 0.3 %: compare the mean over three
+        // splits, and hold every split to the floor.
+        var ours = new List<double>();
+        var theirs = new List<double>();
+        foreach (int splitSeed in new[] { 1, 2, 3 })
+        {
+            var ml = new MLContext(seed: 1);
+            var split = ml.Data.TrainTestSplit(TestData.Digits(ml), testFraction: 0.2, seed: splitSeed);
+            var network = TestData.DigitFeaturization(ml)
+                .Append(ml.MulticlassClassification.Trainers.Backprop<DigitNet>(new() { Epochs = 60, BatchSize = 32, LearningRate = 0.003f, Optimizer = new Adam() }))
+                .Fit(split.TrainSet);
+            var sdca = TestData.DigitFeaturization(ml).Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy()).Fit(split.TrainSet);
+            double our = ml.MulticlassClassification.Evaluate(network.Transform(split.TestSet)).MicroAccuracy;
+            double their = ml.MulticlassClassification.Evaluate(sdca.Transform(split.TestSet)).MicroAccuracy;
+            output.WriteLine($"digits split {splitSeed} micro-accuracy: Backprop {our:F4}, SdcaMaximumEntropy {their:F4}");
+            Assert.True(our >= 0.95, $"split {splitSeed}: micro-accuracy {our}");
+            ours.Add(our);
+            theirs.Add(their);
+        }
 
-        var our = ml.MulticlassClassification.Evaluate(ours.Transform(split.TestSet));
-        var their = ml.MulticlassClassification.Evaluate(sdca.Transform(split.TestSet));
-        output.WriteLine($"digits micro-accuracy: Backprop {our.MicroAccuracy:F4}, SdcaMaximumEntropy {their.MicroAccuracy:F4}");
-        Assert.True(our.MicroAccuracy >= 0.95, $"micro-accuracy {our.MicroAccuracy}");
-        Assert.True(our.MicroAccuracy >= their.MicroAccuracy, $"ours {our.MicroAccuracy} < SDCA {their.MicroAccuracy}");
+        Assert.True(ours.Average() >= theirs.Average(), $"mean micro-accuracy: ours {ours.Average()} < SDCA {theirs.Average()}");
     }
 
     [Fact]
