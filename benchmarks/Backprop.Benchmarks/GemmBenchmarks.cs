@@ -4,18 +4,31 @@ using Backprop.Kernels;
 namespace Backprop.Benchmarks;
 
 /// <summary>
-/// The GEMMs of W4's second layer (batch 128, 512 → 512), one product per benchmark, on one thread:
-/// 2·128·512·512 = 67.1 MFLOP each, so GFLOP/s = 67.1 / (mean in ms).
+/// The three GEMMs of a dense layer, one product per benchmark, on one thread, for two layer shapes:
+/// W4's second layer (batch 128, 512 → 512: 2·128·512·512 = 67.1 MFLOP per product) and W3's first layer
+/// (batch 64, 784 → 128: 12.85 MFLOP per product). GFLOP/s = MFLOP / (mean in µs) · 1000.
 /// </summary>
 [MemoryDiagnoser]
 public class GemmBenchmarks
 {
-    private const int Batch = 128, Inputs = 512, Units = 512;
-    private readonly float[] _x = Filled(Batch * Inputs), _w = Filled(Units * Inputs), _bias = Filled(Units);
-    private readonly float[] _z = new float[Batch * Units], _delta = Filled(Batch * Units), _gradient = new float[Units * Inputs], _inputDelta = new float[Batch * Inputs];
+    /// <summary>"batch×inputs→units".</summary>
+    [Params("128x512->512", "64x784->128")]
+    public string Shape { get; set; } = "128x512->512";
+
+    private int Batch, Inputs, Units;
+    private float[] _x = [], _w = [], _bias = [], _z = [], _delta = [], _gradient = [], _inputDelta = [];
 
     [GlobalSetup]
-    public void Setup() => Gemm.MaxThreads = 1;
+    public void Setup()
+    {
+        Gemm.MaxThreads = 1;
+        string[] parts = Shape.Split('x', '-', '>');
+        Batch = int.Parse(parts[0]);
+        Inputs = int.Parse(parts[1]);
+        Units = int.Parse(parts[^1]);
+        (_x, _w, _bias) = (Filled(Batch * Inputs), Filled(Units * Inputs), Filled(Units));
+        (_z, _delta, _gradient, _inputDelta) = (new float[Batch * Units], Filled(Batch * Units), new float[Units * Inputs], new float[Batch * Inputs]);
+    }
 
     /// <summary>Z = X·Wᵀ + b.</summary>
     [Benchmark]
