@@ -7,7 +7,7 @@ namespace Backprop.Kernels;
 /// <summary>
 /// C[m×n] += A[m×k]·B[k×n] for any strides of A and B (so one kernel serves X·Wᵀ, Δᵀ·X and Δ·W), in the BLIS
 /// layout: B is packed into k×NR column strips and A into 6×k row strips per cache block (KC × NC of B stays in
-/// L2, MC × KC of A in L1/L2), and a 6×16 micro-kernel keeps 12 Vector256 accumulators in registers (6×32 with Vector512 where AVX-512 is native), one FMA per
+/// L2, MC × KC of A in L1/L2; A is read in place when its rows are contiguous), and a 6×16 micro-kernel keeps 12 Vector256 accumulators in registers (6×32 with Vector512 where AVX-512 is native), one FMA per
 /// loaded vector. Large products split the columns of C between threads; every element of C is still summed by
 /// one thread in the same order, so results do not depend on the thread count.
 /// </summary>
@@ -69,7 +69,10 @@ internal static unsafe class PackedGemm
                     for (int ic = 0; ic < m; ic += MC)
                     {
                         int mc = Math.Min(MC, m - ic);
-                        PackA(a, aRow, aCol, pA, ic, mc, pc, kc);
+                        // Rows of A contiguous (X in the forward pass, Δ in the input gradient): the kernel reads
+                        // them in place, six row pointers stepping by one. Otherwise (Δᵀ) A is packed first.
+                        bool inPlace = aCol == 1;
+                        if (!inPlace) PackA(a, aRow, aCol, pA, ic, mc, pc, kc);
                         for (int jr = 0; jr < nc; jr += NR)
                         {
                             int nr = Math.Min(NR, nc - jr);
@@ -77,8 +80,11 @@ internal static unsafe class PackedGemm
                             {
                                 int mr = Math.Min(MR, mc - ir);
                                 float* tile = c + (long)(ic + ir) * n + jc + jr;
-                                if (mr == MR && nr == NR) Kernel(kc, pA + ir * kc, pB + jr * kc, tile, n);
-                                else EdgeKernel(kc, pA + ir * kc, pB + jr * kc, tile, n, mr, nr);
+                                // A's micro-panel: element (i, p) at row_i[p·step].
+                                float* row0 = inPlace ? a + (long)(ic + ir) * aRow + pc : pA + ir * kc;
+                                nint rowStride = inPlace ? aRow : 1, step = inPlace ? 1 : MR;
+                                if (mr == MR && nr == NR) Kernel(kc, row0, rowStride, step, pB + jr * kc, tile, n);
+                                else EdgeKernel(kc, row0, rowStride, step, pB + jr * kc, tile, n, mr, nr);
                             }
                         }
                     }
@@ -194,7 +200,7 @@ internal static unsafe class PackedGemm
                 continue;
             }
 
-            // Rows of A are contiguous: read each row once, write it across the strip.
+            // Any other strides (Run reads row-contiguous A in place): element by element, row by row.
             for (int i = 0; i < height; i++)
             {
                 float* source = origin + (long)i * aRow, target = strip + i;
@@ -203,35 +209,39 @@ internal static unsafe class PackedGemm
         }
     }
 
+    /// <summary>
+    /// C[6×NR] += A[6×kc]·Bpanel[kc×NR], where A's element (i, p) is at (row0 + i·rowStride)[p·step]: a packed strip
+    /// (rowStride 1, step 6) or six rows of A read in place (rowStride = A's row stride, step 1).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Kernel(int kc, float* a, float* b, float* c, int ldc)
+    private static void Kernel(int kc, float* row0, nint rowStride, nint step, float* b, float* c, int ldc)
     {
-        if (NR == 32) Kernel6x32(kc, a, b, c, ldc);
-        else Kernel6x16(kc, a, b, c, ldc);
+        float* r0 = row0, r1 = r0 + rowStride, r2 = r1 + rowStride, r3 = r2 + rowStride, r4 = r3 + rowStride, r5 = r4 + rowStride;
+        if (NR == 32) Kernel6x32(kc, r0, r1, r2, r3, r4, r5, step, b, c, ldc);
+        else Kernel6x16(kc, r0, r1, r2, r3, r4, r5, step, b, c, ldc);
     }
 
     /// <summary>C[6×32] += Apanel[6×kc]·Bpanel[kc×32] with 12 Vector512 accumulators (AVX-512).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Kernel6x32(int kc, float* a, float* b, float* c, int ldc)
+    private static void Kernel6x32(int kc, float* r0, float* r1, float* r2, float* r3, float* r4, float* r5, nint step, float* b, float* c, int ldc)
     {
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector512<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-        for (int p = 0; p < kc; p++)
+        for (nint p = 0, end = kc * step; p < end; p += step)
         {
             Vector512<float> b0 = Vector512.Load(b), b1 = Vector512.Load(b + 16);
-            Vector512<float> x = Vector512.Create(a[0]);
+            Vector512<float> x = Vector512.Create(r0[p]);
             c00 = Vector512.FusedMultiplyAdd(x, b0, c00); c01 = Vector512.FusedMultiplyAdd(x, b1, c01);
-            x = Vector512.Create(a[1]);
+            x = Vector512.Create(r1[p]);
             c10 = Vector512.FusedMultiplyAdd(x, b0, c10); c11 = Vector512.FusedMultiplyAdd(x, b1, c11);
-            x = Vector512.Create(a[2]);
+            x = Vector512.Create(r2[p]);
             c20 = Vector512.FusedMultiplyAdd(x, b0, c20); c21 = Vector512.FusedMultiplyAdd(x, b1, c21);
-            x = Vector512.Create(a[3]);
+            x = Vector512.Create(r3[p]);
             c30 = Vector512.FusedMultiplyAdd(x, b0, c30); c31 = Vector512.FusedMultiplyAdd(x, b1, c31);
-            x = Vector512.Create(a[4]);
+            x = Vector512.Create(r4[p]);
             c40 = Vector512.FusedMultiplyAdd(x, b0, c40); c41 = Vector512.FusedMultiplyAdd(x, b1, c41);
-            x = Vector512.Create(a[5]);
+            x = Vector512.Create(r5[p]);
             c50 = Vector512.FusedMultiplyAdd(x, b0, c50); c51 = Vector512.FusedMultiplyAdd(x, b1, c51);
-            a += MR;
             b += 32;
         }
 
@@ -252,26 +262,25 @@ internal static unsafe class PackedGemm
 
     /// <summary>C[6×16] += Apanel[6×kc]·Bpanel[kc×16] with 12 Vector256 accumulators.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Kernel6x16(int kc, float* a, float* b, float* c, int ldc)
+    private static void Kernel6x16(int kc, float* r0, float* r1, float* r2, float* r3, float* r4, float* r5, nint step, float* b, float* c, int ldc)
     {
         Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector256<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-        for (int p = 0; p < kc; p++)
+        for (nint p = 0, end = kc * step; p < end; p += step)
         {
             Vector256<float> b0 = Vector256.Load(b), b1 = Vector256.Load(b + 8);
-            Vector256<float> x = Vector256.Create(a[0]);
+            Vector256<float> x = Vector256.Create(r0[p]);
             c00 = Vector256.FusedMultiplyAdd(x, b0, c00); c01 = Vector256.FusedMultiplyAdd(x, b1, c01);
-            x = Vector256.Create(a[1]);
+            x = Vector256.Create(r1[p]);
             c10 = Vector256.FusedMultiplyAdd(x, b0, c10); c11 = Vector256.FusedMultiplyAdd(x, b1, c11);
-            x = Vector256.Create(a[2]);
+            x = Vector256.Create(r2[p]);
             c20 = Vector256.FusedMultiplyAdd(x, b0, c20); c21 = Vector256.FusedMultiplyAdd(x, b1, c21);
-            x = Vector256.Create(a[3]);
+            x = Vector256.Create(r3[p]);
             c30 = Vector256.FusedMultiplyAdd(x, b0, c30); c31 = Vector256.FusedMultiplyAdd(x, b1, c31);
-            x = Vector256.Create(a[4]);
+            x = Vector256.Create(r4[p]);
             c40 = Vector256.FusedMultiplyAdd(x, b0, c40); c41 = Vector256.FusedMultiplyAdd(x, b1, c41);
-            x = Vector256.Create(a[5]);
+            x = Vector256.Create(r5[p]);
             c50 = Vector256.FusedMultiplyAdd(x, b0, c50); c51 = Vector256.FusedMultiplyAdd(x, b1, c51);
-            a += MR;
             b += 16;
         }
 
@@ -290,12 +299,18 @@ internal static unsafe class PackedGemm
         Vector256.Store(Vector256.Load(row + 8) + high, row + 8);
     }
 
-    /// <summary>A partial tile: the same sums in the same order as the full kernel, through a 6×16 scratch tile.</summary>
-    private static void EdgeKernel(int kc, float* a, float* b, float* c, int ldc, int mr, int nr)
+    /// <summary>
+    /// A partial tile: the same sums in the same order as the full kernel, through a 6×NR scratch tile. With A read
+    /// in place, the missing rows (i ≥ mr) repeat row 0 and their sums are dropped: nothing past A's end is read.
+    /// </summary>
+    private static void EdgeKernel(int kc, float* row0, nint rowStride, nint step, float* b, float* c, int ldc, int mr, int nr)
     {
         float* tile = stackalloc float[MR * 32];
         new Span<float>(tile, MR * NR).Clear();
-        Kernel(kc, a, b, tile, NR);
+        float* r1 = mr > 1 ? row0 + rowStride : row0, r2 = mr > 2 ? row0 + 2 * rowStride : row0;
+        float* r3 = mr > 3 ? row0 + 3 * rowStride : row0, r4 = mr > 4 ? row0 + 4 * rowStride : row0, r5 = mr > 5 ? row0 + 5 * rowStride : row0;
+        if (NR == 32) Kernel6x32(kc, row0, r1, r2, r3, r4, r5, step, b, tile, NR);
+        else Kernel6x16(kc, row0, r1, r2, r3, r4, r5, step, b, tile, NR);
         for (int i = 0; i < mr; i++)
             for (int j = 0; j < nr; j++) c[(long)i * ldc + j] += tile[i * NR + j];
     }
