@@ -9,9 +9,13 @@ public class TrainingBenchmarks
 {
     private Action _train = () => { };
 
-    /// <summary>Workload and GEMM thread count.</summary>
-    [Params("xor/1", "iris/1", "mnist/1", "mnist/2", "wide/1", "wide/2")]
+    /// <summary>Workload and GEMM thread count; BACKPROP_CASES="wide/2 mnist/2" runs only those.</summary>
+    [ParamsSource(nameof(Cases))]
     public string Case { get; set; } = "xor/1";
+
+    public static IEnumerable<string> Cases() =>
+        Environment.GetEnvironmentVariable("BACKPROP_CASES")?.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        ?? ["xor/1", "iris/1", "mnist/1", "mnist/2", "wide/1", "wide/2"];
 
     [GlobalSetup]
     public void Setup()
