@@ -6,9 +6,9 @@ namespace Backprop.Kernels;
 
 /// <summary>
 /// C[m×n] += A[m×k]·B[k×n] for any strides of A and B (so one kernel serves X·Wᵀ, Δᵀ·X and Δ·W), in the BLIS
-/// layout: B is packed into k×NR column strips and A into 6×k row strips per cache block (KC × NC of B stays in
-/// L2, MC × KC of A in L1/L2; A is read in place when its rows are contiguous), and a 6×16 micro-kernel keeps 12 Vector256 accumulators in registers (6×32 with Vector512 where AVX-512 is native), one FMA per
-/// loaded vector. Large products split the columns of C between threads; every element of C is still summed by
+/// layout: B is packed into k×NR column strips per cache block (KC × NC of B stays in L2); A is read in place when
+/// its rows are contiguous, else packed into 6×k row strips (MC × KC of A in L1/L2); a 6×16 micro-kernel keeps 12
+/// Vector256 accumulators in registers (6×32 with Vector512 where AVX-512 is native), one FMA per loaded vector. Large products split the columns of C between threads; every element of C is still summed by
 /// one thread in the same order, so results do not depend on the thread count.
 /// </summary>
 internal static unsafe class PackedGemm
@@ -56,6 +56,9 @@ internal static unsafe class PackedGemm
         // from the packed B panel then never straddles two cache lines.
         float[] packedA = t_packedA ??= GC.AllocateUninitializedArray<float>(MC * KC + 16, pinned: true);
         float[] packedB = t_packedB ??= GC.AllocateUninitializedArray<float>(KC * NC + 16, pinned: true);
+        // Rows of A contiguous (X in the forward pass, Δ in the input gradient): the kernel reads them in place, six
+        // row pointers stepping by one. Otherwise (Δᵀ) A is packed first.
+        bool inPlace = aCol == 1;
         fixed (float* rawA = packedA, rawB = packedB)
         {
             float* pA = Align64(rawA), pB = Align64(rawB);
@@ -69,9 +72,6 @@ internal static unsafe class PackedGemm
                     for (int ic = 0; ic < m; ic += MC)
                     {
                         int mc = Math.Min(MC, m - ic);
-                        // Rows of A contiguous (X in the forward pass, Δ in the input gradient): the kernel reads
-                        // them in place, six row pointers stepping by one. Otherwise (Δᵀ) A is packed first.
-                        bool inPlace = aCol == 1;
                         if (!inPlace) PackA(a, aRow, aCol, pA, ic, mc, pc, kc);
                         for (int jr = 0; jr < nc; jr += NR)
                         {
@@ -211,14 +211,16 @@ internal static unsafe class PackedGemm
 
     /// <summary>
     /// C[6×NR] += A[6×kc]·Bpanel[kc×NR], where A's element (i, p) is at (row0 + i·rowStride)[p·step]: a packed strip
-    /// (rowStride 1, step 6) or six rows of A read in place (rowStride = A's row stride, step 1).
+    /// (rowStride 1, step 6) or six rows of A read in place (rowStride = A's row stride, step 1). Rows i ≥
+    /// <paramref name="rows"/> (a partial tile) repeat row 0, so nothing past A's end is read; their sums are garbage.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Kernel(int kc, float* row0, nint rowStride, nint step, float* b, float* c, int ldc)
+    private static void Kernel(int kc, float* row0, nint rowStride, nint step, float* b, float* c, int ldc, int rows = MR)
     {
-        float* r0 = row0, r1 = r0 + rowStride, r2 = r1 + rowStride, r3 = r2 + rowStride, r4 = r3 + rowStride, r5 = r4 + rowStride;
-        if (NR == 32) Kernel6x32(kc, r0, r1, r2, r3, r4, r5, step, b, c, ldc);
-        else Kernel6x16(kc, r0, r1, r2, r3, r4, r5, step, b, c, ldc);
+        float* r1 = rows > 1 ? row0 + rowStride : row0, r2 = rows > 2 ? row0 + 2 * rowStride : row0;
+        float* r3 = rows > 3 ? row0 + 3 * rowStride : row0, r4 = rows > 4 ? row0 + 4 * rowStride : row0, r5 = rows > 5 ? row0 + 5 * rowStride : row0;
+        if (NR == 32) Kernel6x32(kc, row0, r1, r2, r3, r4, r5, step, b, c, ldc);
+        else Kernel6x16(kc, row0, r1, r2, r3, r4, r5, step, b, c, ldc);
     }
 
     /// <summary>C[6×32] += Apanel[6×kc]·Bpanel[kc×32] with 12 Vector512 accumulators (AVX-512).</summary>
@@ -299,18 +301,12 @@ internal static unsafe class PackedGemm
         Vector256.Store(Vector256.Load(row + 8) + high, row + 8);
     }
 
-    /// <summary>
-    /// A partial tile: the same sums in the same order as the full kernel, through a 6×NR scratch tile. With A read
-    /// in place, the missing rows (i ≥ mr) repeat row 0 and their sums are dropped: nothing past A's end is read.
-    /// </summary>
+    /// <summary>A partial tile: the same sums in the same order as the full kernel, through a 6×NR scratch tile whose rows i ≥ mr are dropped.</summary>
     private static void EdgeKernel(int kc, float* row0, nint rowStride, nint step, float* b, float* c, int ldc, int mr, int nr)
     {
         float* tile = stackalloc float[MR * 32];
         new Span<float>(tile, MR * NR).Clear();
-        float* r1 = mr > 1 ? row0 + rowStride : row0, r2 = mr > 2 ? row0 + 2 * rowStride : row0;
-        float* r3 = mr > 3 ? row0 + 3 * rowStride : row0, r4 = mr > 4 ? row0 + 4 * rowStride : row0, r5 = mr > 5 ? row0 + 5 * rowStride : row0;
-        if (NR == 32) Kernel6x32(kc, row0, r1, r2, r3, r4, r5, step, b, tile, NR);
-        else Kernel6x16(kc, row0, r1, r2, r3, r4, r5, step, b, tile, NR);
+        Kernel(kc, row0, rowStride, step, b, tile, NR, mr);
         for (int i = 0; i < mr; i++)
             for (int j = 0; j < nr; j++) c[(long)i * ldc + j] += tile[i * NR + j];
     }
