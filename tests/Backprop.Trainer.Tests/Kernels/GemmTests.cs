@@ -48,27 +48,19 @@ public class GemmTests
     {
         const int m = 128, k = 512, n = 512;
         float[] a = Random(m * k, 11), b = Random(n * k, 12);
-        int saved = Gemm.MaxThreads;
-        try
+        var results = new List<float[]>();
+        foreach (int threads in new[] { 1, 2, 3 })
         {
-            var results = new List<float[]>();
-            foreach (int threads in new[] { 1, 2, 3 })
-            {
-                Gemm.MaxThreads = threads;
-                var c = new float[m * n];
-                Gemm.MultiplyTransposedB(a, b, default, c, m, k, n);
-                var g = new float[k * n];
-                Gemm.AccumulateTransposedA(a, c, g, k, m, n);
-                results.Add([.. c, .. g]);
-            }
+            using var _ = new GemmThreads(threads);
+            var c = new float[m * n];
+            Gemm.MultiplyTransposedB(a, b, default, c, m, k, n);
+            var g = new float[k * n];
+            Gemm.AccumulateTransposedA(a, c, g, k, m, n);
+            results.Add([.. c, .. g]);
+        }
 
-            Assert.Equal(results[0], results[1]);
-            Assert.Equal(results[0], results[2]);
-        }
-        finally
-        {
-            Gemm.MaxThreads = saved;
-        }
+        Assert.Equal(results[0], results[1]);
+        Assert.Equal(results[0], results[2]);
     }
 
     [Fact]
@@ -78,26 +70,17 @@ public class GemmTests
         // hand-off, products after a pause hit the sleeping one. Both must give the single-thread result.
         const int m = 64, k = 256, n = 256;
         float[] a = Random(m * k, 13), b = Random(n * k, 14);
-        int saved = Gemm.MaxThreads;
-        try
-        {
-            Gemm.MaxThreads = 1;
-            var expected = new float[m * n];
-            Gemm.MultiplyTransposedB(a, b, default, expected, m, k, n);
+        var expected = new float[m * n];
+        using (new GemmThreads(1)) Gemm.MultiplyTransposedB(a, b, default, expected, m, k, n);
 
-            Gemm.MaxThreads = 2;
-            var c = new float[m * n];
-            for (int round = 0; round < 40; round++)
-            {
-                if (round % 4 == 0) Thread.Sleep(3);
-                c.AsSpan().Fill(float.NaN);
-                Gemm.MultiplyTransposedB(a, b, default, c, m, k, n);
-                Assert.Equal(expected, c);
-            }
-        }
-        finally
+        using var _ = new GemmThreads(2);
+        var c = new float[m * n];
+        for (int round = 0; round < 40; round++)
         {
-            Gemm.MaxThreads = saved;
+            if (round % 4 == 0) Thread.Sleep(3);
+            c.AsSpan().Fill(float.NaN);
+            Gemm.MultiplyTransposedB(a, b, default, c, m, k, n);
+            Assert.Equal(expected, c);
         }
     }
 

@@ -1,4 +1,3 @@
-using Backprop.Kernels;
 using Backprop.Optimizers;
 using Backprop.Training;
 using Xunit;
@@ -49,21 +48,13 @@ public class DeterminismTests
     {
         float[] Run(int threads)
         {
-            int saved = Gemm.MaxThreads;
-            try
+            using var _ = new GemmThreads(threads);
+            var net = new WideNet();
+            NetworkTrainer.Train(net, TestData.Random(512, 64, 10, seed: 1), new TrainingOptions
             {
-                Gemm.MaxThreads = threads;
-                var net = new WideNet();
-                NetworkTrainer.Train(net, TestData.Random(512, 64, 10, seed: 1), new TrainingOptions
-                {
-                    Epochs = 3, BatchSize = 256, LearningRate = 0.05f, Seed = 9, Optimizer = new Adam(),
-                });
-                return net.Parameters;
-            }
-            finally
-            {
-                Gemm.MaxThreads = saved;
-            }
+                Epochs = 3, BatchSize = 256, LearningRate = 0.05f, Seed = 9, Optimizer = new Adam(),
+            });
+            return net.Parameters;
         }
 
         Assert.Equal(Run(1), Run(4));

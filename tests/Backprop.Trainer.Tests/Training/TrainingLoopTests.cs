@@ -20,18 +20,10 @@ public class TrainingLoopTests
 
         float[] Run(int threads)
         {
-            int saved = Backprop.Kernels.Gemm.MaxThreads;
-            Backprop.Kernels.Gemm.MaxThreads = threads;
-            try
-            {
-                var net = new ThreadedNet();
-                NetworkTrainer.Train(net, new InMemorySamples(inputs, 256, targets, 10), new TrainingOptions { Epochs = 2, BatchSize = 64, LearningRate = 0.05f, Seed = 3 });
-                return net.Parameters;
-            }
-            finally
-            {
-                Backprop.Kernels.Gemm.MaxThreads = saved;
-            }
+            using var _ = new GemmThreads(threads);
+            var net = new ThreadedNet();
+            NetworkTrainer.Train(net, new InMemorySamples(inputs, 256, targets, 10), new TrainingOptions { Epochs = 2, BatchSize = 64, LearningRate = 0.05f, Seed = 3 });
+            return net.Parameters;
         }
 
         Assert.Equal(Run(1), Run(2));
