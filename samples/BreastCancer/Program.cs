@@ -8,9 +8,10 @@ var ml = new MLContext(seed: 1);
 IDataView data = ml.Data.LoadFromTextFile<TumourRow>(Path.Combine(AppContext.BaseDirectory, "breast_cancer.csv"), hasHeader: true, separatorChar: ',');
 var split = ml.Data.TrainTestSplit(data, testFraction: 0.25, seed: 1);
 
-var pipeline = ml.Transforms.Conversion.MapValue("Label",
+var featurization = ml.Transforms.Conversion.MapValue("Label",
         new Dictionary<string, bool> { ["malignant"] = true, ["benign"] = false }, nameof(TumourRow.Diagnosis))
-    .Append(ml.Transforms.NormalizeMeanVariance("Features", nameof(TumourRow.Measurements)))
+    .Append(ml.Transforms.NormalizeMeanVariance("Features", nameof(TumourRow.Measurements)));
+var pipeline = featurization
     .Append(ml.BinaryClassification.Trainers.Backprop<CancerNet>(new() { Epochs = 60, BatchSize = 16, LearningRate = 0.01f, Optimizer = new Adam() }));
 
 var model = pipeline.Fit(split.TrainSet);
@@ -21,10 +22,7 @@ Console.WriteLine($"precision {metrics.PositivePrecision:F4}, recall {metrics.Po
 Console.WriteLine(metrics.ConfusionMatrix.GetFormattedConfusionTable());
 
 // ML.NET's own SdcaLogisticRegression on the same features and split.
-var sdca = ml.Transforms.Conversion.MapValue("Label",
-        new Dictionary<string, bool> { ["malignant"] = true, ["benign"] = false }, nameof(TumourRow.Diagnosis))
-    .Append(ml.Transforms.NormalizeMeanVariance("Features", nameof(TumourRow.Measurements)))
-    .Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression());
+var sdca = featurization.Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression());
 var sdcaMetrics = ml.BinaryClassification.Evaluate(sdca.Fit(split.TrainSet).Transform(split.TestSet));
 Console.WriteLine($"ML.NET SdcaLogisticRegression, same split: accuracy {sdcaMetrics.Accuracy:P1}, AUC {sdcaMetrics.AreaUnderRocCurve:F4}, F1 {sdcaMetrics.F1Score:F4}");
 

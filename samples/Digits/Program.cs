@@ -9,8 +9,9 @@ IDataView data = ml.Data.LoadFromTextFile<DigitRow>(Path.Combine(AppContext.Base
 var split = ml.Data.TrainTestSplit(data, testFraction: 0.2, seed: 1);
 
 // Keys in digit order (0 … 9), so that the confusion table reads in order.
-var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", nameof(DigitRow.Digit), keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
-    .Append(ml.Transforms.NormalizeMinMax("Features", nameof(DigitRow.Pixels)))
+var featurization = ml.Transforms.Conversion.MapValueToKey("Label", nameof(DigitRow.Digit), keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
+    .Append(ml.Transforms.NormalizeMinMax("Features", nameof(DigitRow.Pixels)));
+var pipeline = featurization
     .Append(ml.MulticlassClassification.Trainers.Backprop<DigitNet>(new() { Epochs = 40, BatchSize = 16, LearningRate = 0.003f, Optimizer = new Adam() }));
 
 var model = pipeline.Fit(split.TrainSet);
@@ -20,9 +21,7 @@ Console.WriteLine($"Test set: micro-accuracy {metrics.MicroAccuracy:P1}, macro-a
 Console.WriteLine(metrics.ConfusionMatrix.GetFormattedConfusionTable());
 
 // ML.NET's own SdcaMaximumEntropy on the same features and split.
-var sdca = ml.Transforms.Conversion.MapValueToKey("Label", nameof(DigitRow.Digit), keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
-    .Append(ml.Transforms.NormalizeMinMax("Features", nameof(DigitRow.Pixels)))
-    .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy());
+var sdca = featurization.Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy());
 var sdcaMetrics = ml.MulticlassClassification.Evaluate(sdca.Fit(split.TrainSet).Transform(split.TestSet));
 Console.WriteLine($"ML.NET SdcaMaximumEntropy, same split: micro-accuracy {sdcaMetrics.MicroAccuracy:P1}, macro-accuracy {sdcaMetrics.MacroAccuracy:P1}, log-loss {sdcaMetrics.LogLoss:F3}");
 
