@@ -14,6 +14,9 @@ public sealed class DoubleReference
     private readonly Act[] _activations;
     private readonly double[] _parameters;
 
+    /// <summary>Where layer l's weights start in the flat parameter buffer (its biases follow them).</summary>
+    private readonly int[] _offsets;
+
     public DoubleReference(AnchorData data)
     {
         _data = data;
@@ -26,12 +29,14 @@ public sealed class DoubleReference
             _ => throw new ArgumentException($"Unknown workload '{data.Name}'.", nameof(data)),
         };
         _parameters = Array.ConvertAll(data.InitialParameters, p => (double)p);
+        int[] sizes = data.Sizes;
+        _offsets = new int[sizes.Length - 1];
+        for (int l = 0, offset = 0; l < _offsets.Length; offset += sizes[l + 1] * (sizes[l] + 1), l++) _offsets[l] = offset;
     }
 
     /// <summary>Trains for the workload's epochs and returns the mean loss over the training set.</summary>
     public double TrainAndMeasure()
     {
-        int[] sizes = _data.Sizes;
         var gradients = new double[_parameters.Length];
         int rows = _data.Rows, batch = _data.BatchSize;
         for (int epoch = 0; epoch < _data.Epochs; epoch++)
@@ -63,8 +68,7 @@ public sealed class DoubleReference
         int layers = sizes.Length - 1;
         var a = new double[layers + 1][];
         a[0] = Array.ConvertAll(_data.Inputs.AsSpan(row * sizes[0], sizes[0]).ToArray(), x => (double)x);
-        var offsets = new int[layers];
-        for (int l = 0, offset = 0; l < layers; offset += sizes[l + 1] * (sizes[l] + 1), l++) offsets[l] = offset;
+        int[] offsets = _offsets;
 
         for (int l = 0; l < layers; l++)
         {

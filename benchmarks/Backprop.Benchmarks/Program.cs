@@ -28,9 +28,10 @@ if (args is ["--reference", ..])
 {
     foreach (string name in args.Length > 1 ? args[1..] : Workloads.Names)
     {
-        var (train, finalLoss) = Workloads.Trainer(name);
+        AnchorData data = AnchorData.Load(name);
+        var (train, finalLoss) = Workloads.Trainer(data);
         train();
-        double exact = new DoubleReference(AnchorData.Load(name)).TrainAndMeasure();
+        double exact = new DoubleReference(data).TrainAndMeasure();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{name,-6} float32 (ours) {finalLoss():G6}   float64 reference {exact:G6}"));
     }

@@ -35,18 +35,16 @@ public static class Workloads
 {
     public static readonly string[] Names = ["xor", "iris", "mnist", "wide"];
 
-    public static (Action Train, Func<double> FinalLoss) Trainer(string name)
+    public static (Action Train, Func<double> FinalLoss) Trainer(string name) => Trainer(AnchorData.Load(name));
+
+    public static (Action Train, Func<double> FinalLoss) Trainer(AnchorData data) => data.Name switch
     {
-        AnchorData data = AnchorData.Load(name);
-        return name switch
-        {
-            "xor" => Wrap(new SgdRun<XorWorkloadNet>(data)),
-            "iris" => Wrap(new SgdRun<IrisWorkloadNet>(data)),
-            "mnist" => Wrap(new SgdRun<MnistWorkloadNet>(data)),
-            "wide" => Wrap(new SgdRun<WideWorkloadNet>(data)),
-            _ => throw new ArgumentException($"Unknown workload '{name}'.", nameof(name)),
-        };
-    }
+        "xor" => Wrap(new SgdRun<XorWorkloadNet>(data)),
+        "iris" => Wrap(new SgdRun<IrisWorkloadNet>(data)),
+        "mnist" => Wrap(new SgdRun<MnistWorkloadNet>(data)),
+        "wide" => Wrap(new SgdRun<WideWorkloadNet>(data)),
+        _ => throw new ArgumentException($"Unknown workload '{data.Name}'.", nameof(data)),
+    };
 
     private static (Action, Func<double>) Wrap<TNet>(SgdRun<TNet> run) where TNet : INetwork<TNet> => (run.Train, run.FinalLoss);
 }
