@@ -34,10 +34,12 @@ namespace Backprop.Generators.Emit
         {
             var w = new CodeWriter();
             EmitHeader(w, result.Namespace);
+            foreach (StringValue container in result.Containers) w.Open(container.Value);
             w.Open($"partial class {result.ClassIdentifier}");
             foreach (StubSpec stub in result.Stubs)
-                w.Line($"{stub.Modifiers} {stub.Type} {stub.Name} {{ get => throw new global::System.InvalidOperationException(\"The [Network] declaration of {result.ClassIdentifier.TrimStart('@')} has errors (see the BP diagnostics); nothing was generated.\"); }}".TrimStart());
+                w.Line($"{stub.Modifiers} {stub.Type} {stub.Name} {{ get => throw new global::System.InvalidOperationException(\"The [Network] declaration of this class has errors (see the BP diagnostics); nothing was generated.\"); }}".TrimStart());
             w.Close();
+            foreach (StringValue _ in result.Containers) w.Close();
             return w.ToString();
         }
 

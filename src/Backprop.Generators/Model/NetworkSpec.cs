@@ -31,6 +31,13 @@ namespace Backprop.Generators.Model
     internal sealed record StubSpec(string Name, string Modifiers, string Type);
 
     /// <summary>What the parser found for one [Network] class: a spec to emit (when valid), stubs otherwise, and diagnostics.</summary>
-    internal sealed record ParseResult(NetworkSpec? Network, string ClassIdentifier, string Namespace, EquatableArray<StubSpec> Stubs,
-        EquatableArray<DiagnosticInfo> Diagnostics, string HintName);
+    /// <param name="Network">The spec to emit, or null when the declaration is in error.</param>
+    /// <param name="ClassIdentifier">The class as the stubs declare it, type parameters included (<c>GenericNet&lt;T&gt;</c>).</param>
+    /// <param name="Namespace">The containing namespace, or empty.</param>
+    /// <param name="Containers">The declarations of the containing types, outermost first (<c>partial class Outer</c>).</param>
+    /// <param name="Stubs">Layer properties to implement as throwing stubs when the declaration is in error.</param>
+    /// <param name="Diagnostics">What is wrong.</param>
+    /// <param name="HintName">The generated file's name, or empty when nothing is generated for this part.</param>
+    internal sealed record ParseResult(NetworkSpec? Network, string ClassIdentifier, string Namespace, EquatableArray<StringValue> Containers,
+        EquatableArray<StubSpec> Stubs, EquatableArray<DiagnosticInfo> Diagnostics, string HintName);
 }

@@ -20,7 +20,11 @@ namespace Backprop.Generators.Parsing
         public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             var type = (INamedTypeSymbol)context.TargetSymbol;
-            string identifier = Identifier(type.Name);
+            string identifier = Identifier(type.Name) + (type.TypeParameters.Length == 0 ? "" : "<" + string.Join(", ", type.TypeParameters.Select(t => Identifier(t.Name))) + ">");
+            var containers = new List<StringValue>();
+            for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+                containers.Insert(0, new StringValue($"partial {(outer.IsRecord ? "record " : "")}{(outer.TypeKind == TypeKind.Struct ? "struct" : outer.TypeKind == TypeKind.Interface ? "interface" : outer.IsRecord ? "" : "class")} {Identifier(outer.Name)}".Replace("  ", " ")
+                    + (outer.TypeParameters.Length == 0 ? "" : "<" + string.Join(", ", outer.TypeParameters.Select(t => Identifier(t.Name))) + ">")));
             string ns = type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString();
             string hintName = HintName(type);
             var diagnostics = new List<DiagnosticInfo>();
@@ -29,17 +33,17 @@ namespace Backprop.Generators.Parsing
             // [Network] on several parts of one class: the compiler reports the duplicate attribute; only the first part is parsed.
             SyntaxReference? first = type.DeclaringSyntaxReferences.FirstOrDefault(r => HasNetworkAttribute(r.GetSyntax(cancellationToken), context.SemanticModel.Compilation, cancellationToken));
             if (first is not null && first.GetSyntax(cancellationToken) != context.TargetNode)
-                return new ParseResult(null, identifier, ns, EquatableArray<StubSpec>.Empty, EquatableArray<DiagnosticInfo>.Empty, string.Empty);
+                return new ParseResult(null, identifier, ns, ToArray(containers), EquatableArray<StubSpec>.Empty, EquatableArray<DiagnosticInfo>.Empty, string.Empty);
             try
             {
                 NetworkSpec? spec = ParseNetwork(type, context.Attributes[0], (TypeDeclarationSyntax)context.TargetNode, diagnostics, stubs, cancellationToken);
-                return new ParseResult(diagnostics.Count == 0 ? spec : null, identifier, ns, ToArray(stubs), ToArray(diagnostics), hintName);
+                return new ParseResult(diagnostics.Count == 0 ? spec : null, identifier, ns, ToArray(containers), ToArray(stubs), ToArray(diagnostics), hintName);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // The generator must never throw: report the failure where the user can see it.
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InternalError, type.Locations.FirstOrDefault(), type.Name, exception.Message));
-                return new ParseResult(null, identifier, ns, ToArray(stubs), ToArray(diagnostics), hintName);
+                return new ParseResult(null, identifier, ns, ToArray(containers), ToArray(stubs), ToArray(diagnostics), hintName);
             }
         }
 
@@ -105,7 +109,11 @@ namespace Backprop.Generators.Parsing
             }
 
             if (!type.DeclaringSyntaxReferences.All(r => r.GetSyntax(cancellationToken) is ClassDeclarationSyntax c && c.Modifiers.Any(SyntaxKind.PartialKeyword)))
+            {
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NotPartial, location, type.Name));
+                return false; // nothing can be generated into it, so nothing more to say
+            }
+
             if (type.ContainingType is not null)
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.Nested, location, type.Name, type.ContainingType.Name));
             if (type.TypeParameters.Length > 0)
@@ -314,32 +322,30 @@ namespace Backprop.Generators.Parsing
         /// <summary>No layer, user member or the class itself may take a name the generator writes.</summary>
         private static void CheckNames(INamedTypeSymbol type, List<LayerSpec> nodes, List<DeclaredLayer> declared, List<DiagnosticInfo> diagnostics)
         {
-            var generated = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (string name in MemberNames.Network) generated[name] = "network";
-            foreach (LayerSpec node in nodes)
+            // Every member the generator writes besides the layer properties themselves.
+            var generated = new HashSet<string>(MemberNames.Network, StringComparer.Ordinal);
+            foreach (LayerSpec node in nodes.Where(n => n is not ActivationSpec))
                 foreach (string name in MemberNames.Of(node))
-                    if (name != node.Name || !generated.ContainsKey(name)) generated[name] = node.Name;
+                    if (name != node.Name) generated.Add(name);
 
             var layerNames = new HashSet<string>(declared.Select(d => d.Property.Name), StringComparer.Ordinal);
             var reported = new HashSet<string>(StringComparer.Ordinal);
             foreach (DeclaredLayer layer in declared)
             {
                 string name = layer.Property.Name;
-                bool taken = MemberNames.Network.Contains(name) || nodes.Any(n => n.Name != name && MemberNames.Of(n).Contains(name))
-                    || nodes.Where(n => n.Name == name).SelectMany(MemberNames.Of).Count(m => m == name) > 1;
-                if ((taken || name == type.Name) && reported.Add(name))
+                if ((generated.Contains(name) || name == type.Name) && reported.Add(name))
                     diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ReservedName, layer.Location, name, type.Name));
             }
 
             foreach (ISymbol member in type.GetMembers())
             {
                 if (member.IsImplicitlyDeclared || layerNames.Contains(member.Name) || member is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor }) continue;
-                if (member.Locations.All(l => !l.IsInSource) || member.DeclaringSyntaxReferences.Length == 0) continue;
-                if (generated.ContainsKey(member.Name) && reported.Add(member.Name))
+                if (member.DeclaringSyntaxReferences.Length == 0) continue;
+                if (generated.Contains(member.Name) && reported.Add(member.Name))
                     diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ReservedName, member.Locations.FirstOrDefault(), member.Name, type.Name));
             }
 
-            if (generated.ContainsKey(type.Name) && reported.Add(type.Name))
+            if ((generated.Contains(type.Name) || layerNames.Contains(type.Name)) && reported.Add(type.Name))
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ReservedName, type.Locations.FirstOrDefault(), type.Name, type.Name));
         }
 

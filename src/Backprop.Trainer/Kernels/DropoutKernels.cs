@@ -12,7 +12,7 @@ public static class DropoutKernels
     public static void ForwardTraining(ReadOnlySpan<float> input, Span<float> output, Span<float> mask, float rate, ulong seed, int layer)
     {
         float kept = 1f / (1f - rate);
-        ulong stream = Mix(seed ^ (0x9E3779B97F4A7C15UL * (ulong)(layer + 1)));
+        ulong stream = Stream(seed, layer);
         for (int i = 0; i < output.Length; i++)
         {
             float m = Uniform(stream, i) >= rate ? kept : 0f;
@@ -26,6 +26,12 @@ public static class DropoutKernels
     {
         for (int i = 0; i < inputDelta.Length; i++) inputDelta[i] = outputDelta[i] * mask[i];
     }
+
+    /// <summary>The mask value (0 or 1/(1 − rate)) of position <paramref name="index"/> of layer <paramref name="layer"/> for a step's seed.</summary>
+    public static float MaskValue(ulong seed, int layer, int index, float rate) =>
+        Uniform(Stream(seed, layer), index) >= rate ? 1f / (1f - rate) : 0f;
+
+    private static ulong Stream(ulong seed, int layer) => Mix(seed ^ (0x9E3779B97F4A7C15UL * (ulong)(layer + 1)));
 
     /// <summary>A uniform number in [0, 1) for position <paramref name="index"/> of a stream (24 random bits).</summary>
     public static float Uniform(ulong stream, int index) => (Mix(stream + 0xD1B54A32D192ED03UL * (ulong)(uint)index) >> 40) * (1f / (1 << 24));

@@ -66,7 +66,7 @@ namespace Backprop.Generators.Emit.Layers
         {
             int l = layer.Index;
             string inputDelta = layer.Propagates ? $", {Delta(l - 1)}" : "";
-            string comment = layer.Propagates ? $" // ∂W{Sup(l)}, ∂b{Sup(l)}; δ{Sup(l - 1)} = W{Sup(l)}ᵀ δ{Sup(l)}" : $" // ∂W{Sup(l)}, ∂b{Sup(l)}; the layer's input needs no δ";
+            string comment = layer.Propagates ? $" // ∂W{Sup(l)}, ∂b{Sup(l)}; ∂C/∂a{Sup(l - 1)} = W{Sup(l)}ᵀ δ{Sup(l)}" : $" // ∂W{Sup(l)}, ∂b{Sup(l)}; the layer's input needs no δ";
             w.Line(batched
                 ? $"{BackwardBatch(layer.Name)}(parameters, gradients, {input}, {Delta(l)}{inputDelta}, batchSize);{comment}"
                 : $"{Backward(layer.Name)}(parameters, gradients, {input}, {Delta(l)}{inputDelta});{comment}");
