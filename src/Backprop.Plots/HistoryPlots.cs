@@ -34,10 +34,11 @@ public static class HistoryPlots
         bool log = logarithmic ?? WideSpan(training.Concat(validation.Y));
 
         Plot plot = NewPlot(title ?? "Loss", "epoch", "loss");
-        AddLine(plot, epochs, training, TrainingColor, "training", log);
-        if (validation.X.Length > 0) AddLine(plot, validation.X, validation.Y, ValidationColor, "validation", log);
+        bool legend = validation.X.Length > 0;
+        AddLine(plot, epochs, training, TrainingColor, legend ? "training" : null, log);
+        if (legend) AddLine(plot, validation.X, validation.Y, ValidationColor, "validation", log);
         if (log) UseLogAxis(plot);
-        if (validation.X.Length > 0) plot.ShowLegend(Alignment.UpperRight);
+        if (legend) plot.ShowLegend(Alignment.UpperRight);
         return plot;
     }
 
