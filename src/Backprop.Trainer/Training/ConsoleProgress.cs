@@ -143,7 +143,7 @@ public sealed class ConsoleProgress : IProgress<EpochReport>, IDisposable
         string line = Format(report, TotalEpochs, _elapsed);
         if (Redraw)
         {
-            if (_width is int width && line.Length > width - 1) line = line[..(width - 1)];
+            if (_width is int width && line.Length > width - 1) line = line[..(width - 1)].TrimEnd();
             // Back to the start of the line; spaces clear what a longer previous line left.
             _output.Write('\r');
             _output.Write(line);
