@@ -18,8 +18,9 @@ namespace Backprop.Persistence;
 ///      …     4  CRC-32 of every byte before it
 /// </code>
 /// Loading reads the header first and checks every field (magic, version, the shape, each declared count, and the
-/// stream's length when it can seek) before it allocates the payload, which is exactly the shape's parameters; it
-/// reads no byte past the checksum, and validates everything before a single parameter is written.
+/// stream's length when it can seek) before it allocates the payload, which is exactly the shape's parameters. It
+/// never reads past the checksum, except one byte on a forward-only stream to check that the file ends there, and
+/// validates everything before a single parameter is written.
 /// Saving to a path replaces the file atomically (a temporary file, flushed, then renamed).
 /// </summary>
 public static class NetworkFile
