@@ -42,8 +42,12 @@ public sealed class BackpropEstimator<TNet> : IEstimator<BackpropTransformer>
     /// <summary>Trains a new <typeparamref name="TNet"/> on <paramref name="input"/> and returns the transformer that scores with it.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A column is missing or has the wrong type or size.</exception>
     /// <exception cref="InvalidOperationException">The data view is empty or every label is missing.</exception>
-    /// <exception cref="InvalidDataException">A feature is NaN or ∞ (the message names the row).</exception>
-    /// <exception cref="TrainingDivergedException">The loss became NaN or ∞.</exception>
+    /// <remarks>Rows whose label is missing (key 0, NaN) are skipped, as ML.NET's trainers do; how many is logged as a warning.</remarks>
+    /// <exception cref="InvalidDataException">A feature is NaN or ∞, or a key label is beyond the label's classes (the message names the row and the value).</exception>
+    /// <exception cref="BackpropTrainingDivergedException">
+    /// The loss became NaN or ∞ (a <see cref="TrainingDivergedException"/>); its
+    /// <see cref="BackpropTrainingDivergedException.LastGoodModel"/> is the model with the last good weights.
+    /// </exception>
     public BackpropTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -58,9 +62,19 @@ public sealed class BackpropEstimator<TNet> : IEstimator<BackpropTransformer>
         TrainingHistory history;
         using (IChannel channel = _host.Start("Training"))
         {
+            if (samples.SkippedRowsMessage is string skipped) Log.Warning(channel, skipped);
             Log.Info(channel, $"Training {shape} on {samples.Count} rows: {_options.Epochs} epochs, batch {_options.BatchSize}, learning rate {_options.LearningRate}, seed {seed}.");
             var progress = new ChannelProgress(channel, _options.Progress);
-            history = NetworkTrainer.Train(network, samples, _options.ToTrainingOptions(seed, progress));
+            try
+            {
+                history = NetworkTrainer.Train(network, samples, _options.ToTrainingOptions(seed, progress));
+            }
+            catch (TrainingDivergedException diverged)
+            {
+                // The network holds the last good weights; Fit cannot return them, so the exception carries the model.
+                var lastGood = new BackpropTransformer(Kind, new NetworkModel(network, diverged.History), _options.FeatureColumnName, label);
+                throw new BackpropTrainingDivergedException(diverged, lastGood);
+            }
             EpochReport last = history.Epochs[^1];
             Log.Info(channel, string.Create(CultureInfo.InvariantCulture,
                 $"Finished after {history.Epochs.Count} epochs: training loss {last.TrainingLoss:G5}{(last.ValidationLoss is double v ? $", validation loss {v:G5}" : "")}."));

@@ -160,6 +160,61 @@ public class ModelFileTests
     }
 
     [Fact]
+    public void A_label_key_from_a_boolean_predicts_a_boolean_after_loading()
+    {
+        var ml = new MLContext(seed: 1);
+        var rows = Enumerable.Range(0, 90).Select(i => new BooleanLabelRow { Features = [i % 2, i % 5 * 0.1f], Flag = i % 2 == 0 }).ToList();
+        IDataView data = ml.Data.LoadFromEnumerable(rows);
+        ITransformer model = ml.Transforms.Conversion.MapValueToKey("Label", nameof(BooleanLabelRow.Flag))
+            .Append(ml.MulticlassClassification.Trainers.Backprop<BlobClassNet>(new() { Epochs = 5 }))
+            .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"))
+            .Fit(data);
+        ITransformer loaded = ml.Model.Load(new MemoryStream(Save(ml, model, data.Schema)), out _);
+
+        Assert.Equal(BooleanDataViewType.Instance, loaded.GetOutputSchema(data.Schema)["PredictedLabel"].Type);
+        var engine = ml.Model.CreatePredictionEngine<BooleanLabelRow, BooleanPrediction>(loaded);
+        Assert.Equal(
+            rows.Select(r => ml.Model.CreatePredictionEngine<BooleanLabelRow, BooleanPrediction>(model).Predict(r).PredictedLabel),
+            rows.Select(r => engine.Predict(r).PredictedLabel));
+        Assert.Equal(["True", "False"], ((IEnumerable<ITransformer>)loaded).OfType<BackpropTransformer>().Single().ClassNames);
+    }
+
+    public static TheoryData<string> KeyValueTypes => ["Byte", "Int16", "UInt64", "Double", "DateTime", "TimeSpan", "String"];
+
+    [Theory]
+    [MemberData(nameof(KeyValueTypes))]
+    public void Every_key_value_type_survives_saving_and_loading(string type)
+    {
+        switch (type)
+        {
+            case "Byte": RoundTripKeyValues<byte>(i => (byte)(200 + i)); break;
+            case "Int16": RoundTripKeyValues<short>(i => (short)(-300 * i)); break;
+            case "UInt64": RoundTripKeyValues<ulong>(i => ulong.MaxValue - (ulong)i); break;
+            case "Double": RoundTripKeyValues<double>(i => 0.1 * i + 1e-17); break;
+            case "DateTime": RoundTripKeyValues<DateTime>(i => new DateTime(2026, 1, 1 + i, 0, 0, 0, DateTimeKind.Utc).AddTicks(7)); break;
+            case "TimeSpan": RoundTripKeyValues<TimeSpan>(i => TimeSpan.FromTicks(123_456_789 * (i + 1))); break;
+            default: RoundTripKeyValues<string>(i => $"class {i}"); break;
+        }
+    }
+
+    private static void RoundTripKeyValues<T>(Func<int, T> value)
+    {
+        var ml = new MLContext(seed: 1);
+        var rows = Enumerable.Range(0, 60).Select(i => new GenericLabelRow<T> { Features = [i % 3, i % 5 * 0.1f], Value = value(i % 3) }).ToList();
+        IDataView data = ml.Data.LoadFromEnumerable(rows);
+        ITransformer model = ml.Transforms.Conversion.MapValueToKey("Label", nameof(GenericLabelRow<T>.Value))
+            .Append(ml.MulticlassClassification.Trainers.Backprop<BlobClassNet>(new() { Epochs = 2 }))
+            .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"))
+            .Fit(data);
+        ITransformer loaded = ml.Model.Load(new MemoryStream(Save(ml, model, data.Schema)), out _);
+
+        Assert.Equal(model.GetOutputSchema(data.Schema)["PredictedLabel"].Type, loaded.GetOutputSchema(data.Schema)["PredictedLabel"].Type);
+        T[] before = model.Transform(data).GetColumn<T>("PredictedLabel").ToArray(), after = loaded.Transform(data).GetColumn<T>("PredictedLabel").ToArray();
+        Assert.Equal(before, after);
+        Assert.Subset(Enumerable.Range(0, 3).Select(value).ToHashSet(), after.ToHashSet());
+    }
+
+    [Fact]
     public void A_label_key_without_key_values_stays_without_them_after_loading()
     {
         var ml = new MLContext(seed: 1);
@@ -274,6 +329,23 @@ public class ModelFileTests
     {
         [VectorType(2)] public float[] Features { get; set; } = [];
         public float Grade { get; set; }
+    }
+
+    public sealed class BooleanLabelRow
+    {
+        [VectorType(2)] public float[] Features { get; set; } = [];
+        public bool Flag { get; set; }
+    }
+
+    public sealed class BooleanPrediction
+    {
+        public bool PredictedLabel { get; set; }
+    }
+
+    public sealed class GenericLabelRow<T>
+    {
+        [VectorType(2)] public float[] Features { get; set; } = [];
+        public T Value { get; set; } = default!;
     }
 
     public sealed class KeyLabelRow

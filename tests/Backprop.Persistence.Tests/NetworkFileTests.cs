@@ -18,7 +18,7 @@ public class NetworkFileTests
         Assert.IsType<SmallNet>(untyped);
         Assert.Equal(original.Parameters, untyped.Parameters);
         Assert.Equal((byte)'B', bytes[0]);
-        Assert.Equal(8 + 2 + NetworkFile.TypeNameOf(typeof(SmallNet)).Length + 2 + SmallNet.Shape.Signature.Length + 8 + 12 + 4 * SmallNet.ParameterCount + 4, bytes.Length);
+        Assert.Equal(8 + 2 + NetworkFile.TypeNameOf(typeof(SmallNet)).Length + 2 + SmallNet.Shape.Signature.Length + 8 + 12 + 4 * SmallNet.ParameterCount + 4 + 4 * SmallNet.StateCount + 4, bytes.Length);
     }
 
     [Fact]
@@ -54,10 +54,10 @@ public class NetworkFileTests
     public void A_future_version_is_rejected()
     {
         byte[] bytes = SmallFile();
-        bytes[4] = 2;
+        bytes[4] = NetworkFile.FormatVersion + 1;
         var error = Assert.Throws<NetworkFileException>(() => NetworkFile.Load<SmallNet>(new MemoryStream(bytes)));
         Assert.Equal(NetworkFileError.UnsupportedVersion, error.Error);
-        Assert.Contains("format version 2", error.Message);
+        Assert.Contains($"format version {NetworkFile.FormatVersion + 1}", error.Message);
     }
 
     [Fact]

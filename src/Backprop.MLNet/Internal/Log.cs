@@ -7,4 +7,7 @@ internal static class Log
 {
     public static void Info(IChannel channel, string message) =>
         channel.Info(MessageSensitivity.None, message);
+
+    public static void Warning(IChannel channel, string message) =>
+        channel.Warning(MessageSensitivity.None, message);
 }

@@ -147,7 +147,7 @@ public sealed partial class BackpropTransformer
         writer.Write(label.ClassNames.Length);
         foreach (string name in label.ClassNames) writer.Write(name);
         // The key values' item type, so that MapKeyToValue gives back numbers for numeric labels after loading.
-        writer.Write(KeyValueTypeCode(label.KeyAnnotations));
+        writer.Write(KeyValueTypes.CodeOf(label.KeyAnnotations));
     }
 
     private static LabelInfo? ReadLabel(BinaryReader reader, PredictionKind kind)
@@ -164,7 +164,7 @@ public sealed partial class BackpropTransformer
         if (classes < 0 || classes != names.Length && kind == PredictionKind.MulticlassClassification)
             throw new InvalidDataException($"The model's label '{column}' has {classes} classes but {names.Length} class names: the model file is corrupt.");
         DataViewSchema.Annotations? keyValues = kind == PredictionKind.MulticlassClassification
-            ? typeCode == NoKeyValues ? new DataViewSchema.Annotations.Builder().ToAnnotations() : KeyValuesAnnotation(typeCode, names)
+            ? typeCode == KeyValueTypes.None ? new DataViewSchema.Annotations.Builder().ToAnnotations() : KeyValueTypes.Annotations(typeCode, names)
             : null;
         return new LabelInfo(column, kind, classes, keyValues, names);
     }
@@ -219,42 +219,5 @@ public sealed partial class BackpropTransformer
         }
 
         return TrainingHistory.Restore(epochs, stoppedEarly, best, training, validation);
-    }
-
-    private const byte NoKeyValues = 255;
-
-    /// <summary>0 = text, 1 = Single, 2 = Double, 3 = Int32, 4 = UInt32, 5 = Int64, 255 = the label key had no KeyValues.</summary>
-    private static byte KeyValueTypeCode(DataViewSchema.Annotations? annotations)
-    {
-        if (annotations?.Schema.GetColumnOrNull("KeyValues") is not { Type: VectorDataViewType vector }) return NoKeyValues;
-        DataViewType item = vector.ItemType;
-        if (item == NumberDataViewType.Single) return 1;
-        if (item == NumberDataViewType.Double) return 2;
-        if (item == NumberDataViewType.Int32) return 3;
-        if (item == NumberDataViewType.UInt32) return 4;
-        if (item == NumberDataViewType.Int64) return 5;
-        return 0;
-    }
-
-    private static DataViewSchema.Annotations KeyValuesAnnotation(byte typeCode, string[] names)
-    {
-        var builder = new DataViewSchema.Annotations.Builder();
-        switch (typeCode)
-        {
-            case 1: Add(builder, NumberDataViewType.Single, names, s => float.Parse(s, CultureInfo.InvariantCulture)); break;
-            case 2: Add(builder, NumberDataViewType.Double, names, s => double.Parse(s, CultureInfo.InvariantCulture)); break;
-            case 3: Add(builder, NumberDataViewType.Int32, names, s => int.Parse(s, CultureInfo.InvariantCulture)); break;
-            case 4: Add(builder, NumberDataViewType.UInt32, names, s => uint.Parse(s, CultureInfo.InvariantCulture)); break;
-            case 5: Add(builder, NumberDataViewType.Int64, names, s => long.Parse(s, CultureInfo.InvariantCulture)); break;
-            default: Add(builder, TextDataViewType.Instance, names, s => s.AsMemory()); break;
-        }
-
-        return builder.ToAnnotations();
-    }
-
-    private static void Add<T>(DataViewSchema.Annotations.Builder builder, PrimitiveDataViewType type, string[] names, Func<string, T> parse)
-    {
-        T[] values = names.Select(parse).ToArray();
-        builder.Add("KeyValues", new VectorDataViewType(type, values.Length), (ref VBuffer<T> value) => value = new VBuffer<T>(values.Length, (T[])values.Clone()));
     }
 }

@@ -7,7 +7,8 @@ namespace Backprop.MLNet.Training;
 /// <summary>
 /// An <see cref="IDataView"/> as training samples: a cursor over the feature and label columns with one reused
 /// buffer each (nothing per row), dense or sparse features, and labels turned into target vectors — bool → 0/1,
-/// key → one-hot, float (vector) → itself. Rows whose label is missing are skipped, as ML.NET's trainers do.
+/// key → one-hot, float (vector) → itself. Rows whose label is missing (key 0, NaN) are skipped, as ML.NET's trainers
+/// do; a key beyond the label's classes is an error that names the row and the key.
 /// </summary>
 internal sealed class DataViewSamples : ISampleSource
 {
@@ -33,6 +34,22 @@ internal sealed class DataViewSamples : ISampleSource
     /// <summary>Rows with a label, counted by <see cref="Scan"/>.</summary>
     public long? Count { get; private set; }
 
+    /// <summary>Rows of the view, counted by <see cref="Scan"/>.</summary>
+    public long Rows { get; private set; }
+
+    /// <summary>The first row (in stored order) whose label is missing, found by <see cref="Scan"/>; null when none is.</summary>
+    public long? FirstMissingRow { get; private set; }
+
+    /// <summary>A sentence on rows skipped for a missing label, for the log; null when none was.</summary>
+    public string? SkippedRowsMessage => Count is long labelled && labelled < Rows
+        ? $"Skipped {Rows - labelled} of {Rows} rows whose label '{_labelInfo.ColumnName}' is missing (the first is row {FirstMissingRow}){OutOfRangeNote}."
+        : null;
+
+    /// <summary>For key labels: ML.NET's loaders turn a value past the key's count into a missing key, so say so.</summary>
+    private string OutOfRangeNote => _labelInfo.Kind == PredictionKind.MulticlassClassification
+        ? $"; a value beyond the key type's {_labelInfo.ClassCount} classes also reads as missing when ML.NET loads it, so check the label's values if you did not expect missing ones"
+        : "";
+
     /// <summary>
     /// One pass in stored order before training: counts the rows with a label and rejects an empty view, an all-missing
     /// label column and NaN/∞ features with the row number, so that errors surface at Fit, not mid-training.
@@ -45,11 +62,13 @@ internal sealed class DataViewSamples : ISampleSource
         {
             while (cursor.MoveNext(input, target)) labelled++;
             rows = cursor.RowsSeen;
+            FirstMissingRow = cursor.FirstMissingRow;
         }
 
         if (rows == 0) throw new InvalidOperationException("The training data view has no rows.");
         if (labelled == 0)
-            throw new InvalidOperationException($"Label column '{_labelInfo.ColumnName}' is missing in all {rows} rows; there is nothing to train on.");
+            throw new InvalidOperationException($"Label column '{_labelInfo.ColumnName}' is missing in all {rows} rows; there is nothing to train on{OutOfRangeNote}.");
+        Rows = rows;
         Count = labelled;
     }
 
@@ -73,10 +92,13 @@ internal sealed class DataViewSamples : ISampleSource
             _cursor = owner._data.GetRowCursor([owner._features, owner._label], shuffle);
             _features = _cursor.GetGetter<VBuffer<float>>(owner._features);
             _id = _cursor.GetIdGetter();
-            _readLabel = LabelReader(_cursor, owner._label, owner._labelInfo);
+            _readLabel = LabelReader(_cursor, owner._label, owner._labelInfo, owner._shape);
         }
 
         public long RowsSeen { get; private set; }
+
+        /// <summary>The position of the first row skipped for a missing label.</summary>
+        public long? FirstMissingRow { get; private set; }
 
         /// <summary>The row's position in stored order when not shuffled; otherwise the low half of its ML.NET row id (a stable identity, the stored position for file-backed views).</summary>
         public long Row { get; private set; } = -1;
@@ -89,7 +111,12 @@ internal sealed class DataViewSamples : ISampleSource
                 DataViewRowId id = default;
                 _id(ref id);
                 Row = (long)id.Low;
-                if (!_readLabel(target)) continue;
+                if (!_readLabel(target))
+                {
+                    FirstMissingRow ??= _cursor.Position;
+                    continue;
+                }
+
                 _features(ref _featureBuffer);
                 if (_featureBuffer.Length != input.Length)
                     throw new InvalidDataException($"Row {_cursor.Position}: feature column '{_owner._features.Name}' has {_featureBuffer.Length} values; expected {input.Length}.");
@@ -111,7 +138,8 @@ internal sealed class DataViewSamples : ISampleSource
         public void Dispose() => _cursor.Dispose();
 
         /// <summary>A reader that writes the target vector for the current row and returns false when the label is missing.</summary>
-        private static Func<Span<float>, bool> LabelReader(DataViewRowCursor cursor, DataViewSchema.Column label, LabelInfo info)
+        /// <exception cref="InvalidDataException">A key label is beyond the label's classes (the message names the row and the key).</exception>
+        private static Func<Span<float>, bool> LabelReader(DataViewRowCursor cursor, DataViewSchema.Column label, LabelInfo info, NetworkShape shape)
         {
             switch (info.Kind)
             {
@@ -140,7 +168,11 @@ internal sealed class DataViewSamples : ISampleSource
                     return target =>
                     {
                         get(ref key);
-                        if (key == 0 || key > info.ClassCount) return false; // key 0 is ML.NET's missing value
+                        if (key == 0) return false; // key 0 is ML.NET's missing value
+                        if (key > info.ClassCount)
+                            throw new InvalidDataException(
+                                $"Row {cursor.Position}: label column '{label.Name}' holds key {key}, but its key type has {info.ClassCount} classes (keys 1 to {info.ClassCount}; 0 is missing) " +
+                                $"for the {shape.OutputCount} outputs of network '{shape.Name}'. Map the label with MapValueToKey, or declare the key type's count to cover every class.");
                         target.Clear();
                         target[(int)key - 1] = 1f;
                         return true;

@@ -40,48 +40,6 @@ internal sealed record LabelInfo(string ColumnName, PredictionKind Kind, int Cla
     private static ArgumentOutOfRangeException Mismatch(string name, string expected, DataViewType actual) =>
         new("schema", $"Schema mismatch for label column '{name}': expected {expected}, got {actual}.");
 
-    /// <summary>The class names from the key's text values, or "0", "1", … when the key has none.</summary>
-    private static string[] ClassNamesOf(DataViewSchema.Column column, int count)
-    {
-        var names = new string[count];
-        DataViewSchema.Column? keyValues = column.Annotations.Schema.GetColumnOrNull("KeyValues");
-        if (keyValues is { Type: VectorDataViewType { ItemType: TextDataViewType } })
-        {
-            VBuffer<ReadOnlyMemory<char>> values = default;
-            column.GetKeyValues(ref values);
-            ReadOnlySpan<ReadOnlyMemory<char>> dense = values.DenseValues().ToArray();
-            for (int i = 0; i < count; i++) names[i] = i < dense.Length ? dense[i].ToString() : i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return names;
-        }
-
-        if (keyValues is not null)
-        {
-            // Numeric key values (e.g. digits mapped to keys): read them through the annotation's own getter.
-            for (int i = 0; i < count; i++) names[i] = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            TryNumericNames(column.Annotations, keyValues.Value, names);
-            return names;
-        }
-
-        for (int i = 0; i < count; i++) names[i] = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return names;
-    }
-
-    private static void TryNumericNames(DataViewSchema.Annotations annotations, DataViewSchema.Column keyValues, string[] names)
-    {
-        if (keyValues.Type is not VectorDataViewType vector) return;
-        if (vector.ItemType == NumberDataViewType.Single) Fill<float>(annotations, keyValues, names);
-        else if (vector.ItemType == NumberDataViewType.Double) Fill<double>(annotations, keyValues, names);
-        else if (vector.ItemType == NumberDataViewType.Int32) Fill<int>(annotations, keyValues, names);
-        else if (vector.ItemType == NumberDataViewType.UInt32) Fill<uint>(annotations, keyValues, names);
-        else if (vector.ItemType == NumberDataViewType.Int64) Fill<long>(annotations, keyValues, names);
-    }
-
-    private static void Fill<T>(DataViewSchema.Annotations annotations, DataViewSchema.Column keyValues, string[] names)
-    {
-        VBuffer<T> values = default;
-        annotations.GetValue(keyValues.Name, ref values);
-        T[] dense = values.DenseValues().ToArray();
-        for (int i = 0; i < names.Length && i < dense.Length; i++)
-            names[i] = Convert.ToString(dense[i], System.Globalization.CultureInfo.InvariantCulture) ?? names[i];
-    }
+    /// <summary>The class names from the key's values (text, Boolean, numbers, …), or "0", "1", … when the key has none.</summary>
+    private static string[] ClassNamesOf(DataViewSchema.Column column, int count) => KeyValueTypes.ClassNames(column.Annotations, count);
 }

@@ -18,9 +18,9 @@ public interface INetwork
 
     /// <summary>
     /// Non-trainable state (BatchNorm's running mean and variance), updated by training and read by inference; empty when
-    /// the network has none. Saved and exported with the parameters.
+    /// the network has none (the default, for hand-written implementations). Saved and exported with the parameters.
     /// </summary>
-    float[] State { get; }
+    float[] State => Array.Empty<float>();
 
     /// <summary>Runs the network on one input (inference mode). Allocation-free; safe to call from many threads while nobody trains.</summary>
     /// <param name="input">InputCount values.</param>

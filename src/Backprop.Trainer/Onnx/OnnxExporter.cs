@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Backprop.Persistence;
 
 namespace Backprop.Onnx;
 
@@ -24,11 +25,20 @@ public static class OnnxExporter
         stream.Write(ToBytes(network));
     }
 
-    /// <summary>Writes <paramref name="network"/> as an ONNX model to the file <paramref name="path"/>.</summary>
-    public static void Export(INetwork network, string path)
+    /// <summary>
+    /// Writes <paramref name="network"/> as an ONNX model to the file <paramref name="path"/>, replacing it atomically:
+    /// the model is written to a temporary file in the same folder, flushed to disk and renamed over
+    /// <paramref name="path"/>. When anything fails (a full disk, say) the temporary file is deleted and the previous
+    /// file at <paramref name="path"/> is unchanged.
+    /// </summary>
+    /// <exception cref="IOException">The file could not be written or renamed; the message names it, and the previous file is unchanged.</exception>
+    public static void Export(INetwork network, string path) => Export(network, path, AtomicFile.OpenTemporary);
+
+    /// <summary><see cref="Export(INetwork, string)"/>, opening the temporary file with <paramref name="openTemporary"/> (tests make it fail mid-write).</summary>
+    internal static void Export(INetwork network, string path, Func<string, Stream> openTemporary)
     {
-        using FileStream stream = File.Create(path);
-        Export(network, stream);
+        byte[] bytes = ToBytes(network);
+        AtomicFile.Write(path, bytes, openTemporary, $"the ONNX model of network '{network.Shape.Name}'");
     }
 
     /// <summary>The ONNX model's bytes.</summary>

@@ -5,9 +5,16 @@ internal static class Crc32
 {
     private static readonly uint[] Table = CreateTable();
 
-    public static uint Compute(ReadOnlySpan<byte> data)
+    /// <summary>The CRC-32 of <paramref name="data"/>.</summary>
+    public static uint Compute(ReadOnlySpan<byte> data) => Append(0, data);
+
+    /// <summary>
+    /// The CRC-32 of the bytes that gave <paramref name="crc"/> followed by <paramref name="data"/>: a file read in
+    /// pieces is checked without holding it whole (<c>Append(Compute(a), b) == Compute(a + b)</c>).
+    /// </summary>
+    public static uint Append(uint crc, ReadOnlySpan<byte> data)
     {
-        uint crc = 0xFFFFFFFFu;
+        crc = ~crc;
         foreach (byte b in data) crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
         return ~crc;
     }

@@ -8,23 +8,29 @@ namespace Backprop.Persistence;
 /// <code>
 /// offset  size  field
 ///      0     4  magic "BPNW"
-///      4     2  format version (1)
+///      4     2  format version (2; version 1 files, which have no state section, still load)
 ///      6     2  reserved (0)
 ///      8     2  n₁: length of the network type name (UTF-8), then n₁ bytes: "Namespace.Type, Assembly"
 ///      …     2  n₂: length of the shape signature (UTF-8), then n₂ bytes, e.g. "in=4;Dense(16,Tanh,bias);…"
 ///      …     8  shape hash (FNV-1a 64 of the signature)
 ///      …     4  input count, 4 output count, 4 parameter count P
 ///      …    4P  parameters, float32
+///      …     4  state count S (version 2), then 4S bytes: the state, float32 (BatchNorm's running statistics)
 ///      …     4  CRC-32 of every byte before it
 /// </code>
-/// Loading validates everything (size, magic, version, checksum, shape) before a single parameter is written.
+/// Loading reads the header first and checks every field (magic, version, the shape, each declared count, and the
+/// stream's length when it can seek) before it allocates the payload, which is exactly the shape's parameters. It
+/// never reads past the checksum, except one byte on a forward-only stream to check that the file ends there, and
+/// validates everything before a single parameter is written.
+/// Saving to a path replaces the file atomically (a temporary file, flushed, then renamed).
 /// </summary>
 public static class NetworkFile
 {
     /// <summary>The current format version.</summary>
-    public const ushort FormatVersion = 1;
+    public const ushort FormatVersion = 2;
 
-    private static ReadOnlySpan<byte> Magic => "BPNW"u8;
+    /// <summary>The first four bytes of every network file.</summary>
+    internal static ReadOnlySpan<byte> Magic => "BPNW"u8;
 
     /// <summary>Writes <paramref name="network"/>'s parameters and identity to <paramref name="stream"/>.</summary>
     public static void Save(INetwork network, Stream stream)
@@ -35,11 +41,21 @@ public static class NetworkFile
         stream.Write(bytes);
     }
 
-    /// <summary>Writes <paramref name="network"/> to the file <paramref name="path"/> (replacing it).</summary>
-    public static void Save(INetwork network, string path)
+    /// <summary>
+    /// Writes <paramref name="network"/> to the file <paramref name="path"/>, replacing it atomically: the file is
+    /// written to a temporary file in the same folder, flushed to disk and renamed over <paramref name="path"/>. When
+    /// anything fails (a full disk, say) the temporary file is deleted and the previous file at <paramref name="path"/>
+    /// is unchanged; a reader never sees a partly written file.
+    /// </summary>
+    /// <exception cref="IOException">The file could not be written or renamed; the message names it, and the previous file is unchanged.</exception>
+    public static void Save(INetwork network, string path) => Save(network, path, AtomicFile.OpenTemporary);
+
+    /// <summary><see cref="Save(INetwork, string)"/>, opening the temporary file with <paramref name="openTemporary"/> (tests make it fail mid-write).</summary>
+    internal static void Save(INetwork network, string path, Func<string, Stream> openTemporary)
     {
-        using FileStream stream = File.Create(path);
-        Save(network, stream);
+        ArgumentNullException.ThrowIfNull(network);
+        byte[] bytes = ToBytes(network);
+        AtomicFile.Write(path, bytes, openTemporary, $"network '{network.Shape.Name}'");
     }
 
     /// <summary>The file's bytes for <paramref name="network"/>.</summary>
@@ -52,7 +68,7 @@ public static class NetworkFile
         if (typeName.Length > ushort.MaxValue || signature.Length > ushort.MaxValue)
             throw new ArgumentException($"Network '{shape.Name}' has a type name or signature too long for the file format.", nameof(network));
 
-        int length = 8 + 2 + typeName.Length + 2 + signature.Length + 8 + 12 + 4 * shape.ParameterCount + 4;
+        int length = checked(8 + 2 + typeName.Length + 2 + signature.Length + 8 + 12 + 4 * shape.ParameterCount + 4 + 4 * shape.StateCount + 4);
         var bytes = new byte[length];
         var writer = new SpanWriter(bytes);
         writer.Bytes(Magic);
@@ -67,6 +83,8 @@ public static class NetworkFile
         writer.Int32(shape.OutputCount);
         writer.Int32(shape.ParameterCount);
         foreach (float p in network.Parameters) writer.Single(p);
+        writer.Int32(shape.StateCount);
+        foreach (float v in network.State) writer.Single(v);
         writer.UInt32(Crc32.Compute(bytes.AsSpan(0, length - 4)));
         return bytes;
     }
@@ -75,10 +93,10 @@ public static class NetworkFile
     /// <exception cref="NetworkFileException">The data is not a valid network file, or it holds another shape.</exception>
     public static TNet Load<TNet>(Stream stream) where TNet : INetwork<TNet>, new()
     {
-        FileContent content = Read(stream);
+        (float[] parameters, float[] state) = ReadPayload(stream, _ => TNet.Shape);
         var network = new TNet();
-        CheckShape(content, TNet.Shape);
-        content.Parameters.CopyTo(network.Parameters, 0);
+        parameters.CopyTo(network.Parameters, 0);
+        state.CopyTo(network.State, 0);
         return network;
     }
 
@@ -90,14 +108,17 @@ public static class NetworkFile
         return Load<TNet>(stream);
     }
 
-    /// <summary>Loads a file into a new instance of the network type it names (which must be loadable in this process).</summary>
+    /// <summary>
+    /// Loads a file into a new instance of the network type it names (which must be loadable in this process). The
+    /// type is found and created from the header first; the payload is then checked against that type's shape.
+    /// </summary>
     /// <exception cref="NetworkFileException">The data is not a valid network file, or its type cannot be found or has another shape.</exception>
     public static INetwork Load(Stream stream)
     {
-        FileContent content = Read(stream);
-        INetwork network = CreateNetwork(content.TypeName);
-        CheckShape(content, network.Shape);
-        content.Parameters.CopyTo(network.Parameters, 0);
+        INetwork? network = null;
+        (float[] parameters, float[] state) = ReadPayload(stream, header => (network = CreateNetwork(header.TypeName)).Shape);
+        parameters.CopyTo(network!.Parameters, 0);
+        state.CopyTo(network.State, 0);
         return network;
     }
 
@@ -106,9 +127,9 @@ public static class NetworkFile
     public static void LoadInto(INetwork network, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(network);
-        FileContent content = Read(stream);
-        CheckShape(content, network.Shape);
-        content.Parameters.CopyTo(network.Parameters, 0);
+        (float[] parameters, float[] state) = ReadPayload(stream, _ => network.Shape);
+        parameters.CopyTo(network.Parameters, 0);
+        state.CopyTo(network.State, 0);
     }
 
     /// <summary>"Namespace.Type, Assembly": found again by <see cref="Type.GetType(string)"/> across assembly versions.</summary>
@@ -132,56 +153,57 @@ public static class NetworkFile
         return (INetwork)Activator.CreateInstance(type)!;
     }
 
-    private static void CheckShape(FileContent content, NetworkShape shape)
-    {
-        if (content.Hash != shape.Hash || content.Signature != shape.Signature)
-            throw new NetworkFileException(NetworkFileError.ShapeMismatch,
-                $"The file holds network '{content.TypeName}' of shape {content.Signature}; it cannot be loaded into '{shape.Name}' of shape {shape.Signature}.");
-    }
-
-    private static FileContent Read(Stream stream)
+    /// <summary>
+    /// Reads a whole file from <paramref name="stream"/> and returns its parameters, checked, without writing into any
+    /// network. The header is read first and every declared size checked against the shape that
+    /// <paramref name="shapeOf"/> gives for it, and against the stream's length when it can seek; only then is the
+    /// payload (exactly the shape's parameter count) allocated and read, and the checksum compared.
+    /// </summary>
+    private static (float[] Parameters, float[] State) ReadPayload(Stream stream, Func<NetworkFileHeader, NetworkShape> shapeOf)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        var reader = new NetworkFileReader(stream);
+        NetworkFileHeader header = reader.ReadHeader();
+        NetworkShape shape = shapeOf(header);
+        CheckHeader(header, shape);
+
+        // The sections after the header, each checked against the shape before it is read: the parameters, then (version 2)
+        // the state count and the state.
+        bool hasState = header.Version >= 2;
+        if (!hasState && shape.StateCount > 0)
+            throw new NetworkFileException(NetworkFileError.Corrupt,
+                $"The file has format version {header.Version}, which stores no running statistics, but network '{shape.Name}' has {shape.StateCount} state values: the file is inconsistent, and nothing was loaded.");
+        long length = 4L * shape.ParameterCount + (hasState ? 4 + 4L * shape.StateCount : 0) + 4;
+        reader.RequireRemaining(length, $"{shape.ParameterCount} parameters{(hasState ? $", {shape.StateCount} state values" : "")} and the checksum");
+        float[] parameters = reader.Floats(shape.ParameterCount, "parameters");
+        float[] state = [];
+        if (hasState)
+        {
+            int stateCount = reader.Count("the state count");
+            if (stateCount != shape.StateCount)
+                throw new NetworkFileException(NetworkFileError.Corrupt,
+                    $"The file declares {stateCount} state values, but its shape {header.Signature} (network '{shape.Name}') has {shape.StateCount}: the file is inconsistent, and nothing was loaded.");
+            state = reader.Floats(stateCount, "state values");
+        }
+
+        reader.ChecksumAndEnd();
+        return (parameters, state);
     }
 
-    /// <summary>Parses and checks the whole file; throws <see cref="NetworkFileException"/> for anything wrong.</summary>
-    internal static FileContent Parse(ReadOnlySpan<byte> data)
+    private static void CheckHeader(NetworkFileHeader header, NetworkShape shape)
     {
-        var reader = new SpanReader(data);
-        if (data.Length < 4 || !data[..4].SequenceEqual(Magic))
-            throw new NetworkFileException(NetworkFileError.NotANetworkFile, "This is not a Backprop network file: it does not start with \"BPNW\".");
-        reader.Skip(4, "the magic number");
-        ushort version = reader.UInt16("the format version");
-        if (version > FormatVersion)
-            throw new NetworkFileException(NetworkFileError.UnsupportedVersion,
-                $"The file has format version {version}; this library reads version {FormatVersion} and older. Update Backprop to load it.");
-        if (version == 0) throw new NetworkFileException(NetworkFileError.Corrupt, "The file's format version is 0, which was never written: the file is corrupt.");
-        reader.UInt16("the reserved field");
-        string typeName = reader.Utf8(reader.UInt16("the type name length"), "the type name");
-        string signature = reader.Utf8(reader.UInt16("the signature length"), "the shape signature");
-        ulong hash = reader.UInt64("the shape hash");
-        int inputs = reader.Int32("the input count"), outputs = reader.Int32("the output count"), count = reader.Int32("the parameter count");
-        if (count < 0 || inputs <= 0 || outputs <= 0)
-            throw new NetworkFileException(NetworkFileError.Corrupt, $"The file declares {inputs} inputs, {outputs} outputs and {count} parameters: the file is corrupt.");
-        if ((long)count * 4 + 4 > reader.Remaining)
-            throw new NetworkFileException(NetworkFileError.Truncated,
-                $"The file is truncated: {count} parameters need {(long)count * 4 + 4} more bytes after offset {reader.Offset}, but only {reader.Remaining} remain.");
-        var parameters = new float[count];
-        for (int i = 0; i < count; i++) parameters[i] = reader.Single("a parameter");
-        int checkedLength = reader.Offset;
-        uint stored = reader.UInt32("the checksum");
-        if (reader.Remaining != 0)
-            throw new NetworkFileException(NetworkFileError.Corrupt, $"The file has {reader.Remaining} unexpected bytes after the checksum at offset {reader.Offset}.");
-        uint actual = Crc32.Compute(data[..checkedLength]);
-        if (stored != actual)
-            throw new NetworkFileException(NetworkFileError.Corrupt, $"The file's checksum is 0x{stored:X8} but its content hashes to 0x{actual:X8}: the file is corrupt.");
-        return new FileContent(typeName, signature, hash, parameters);
+        if (header.Hash != shape.Hash || header.Signature != shape.Signature)
+            throw new NetworkFileException(NetworkFileError.ShapeMismatch,
+                $"The file holds network '{header.TypeName}' of shape {header.Signature}; it cannot be loaded into '{shape.Name}' of shape {shape.Signature}.");
+        if (header.InputCount != shape.InputCount || header.OutputCount != shape.OutputCount)
+            throw new NetworkFileException(NetworkFileError.Corrupt,
+                $"The file's header declares {header.InputCount} inputs and {header.OutputCount} outputs, but its shape {header.Signature} (network '{shape.Name}') " +
+                $"has {shape.InputCount} inputs and {shape.OutputCount} outputs: the file is inconsistent, and nothing was loaded.");
+        if (header.ParameterCount != shape.ParameterCount)
+            throw new NetworkFileException(NetworkFileError.Corrupt,
+                $"The file's header declares {header.ParameterCount} parameters (at offset {header.PayloadOffset - 4}), but its shape {header.Signature} (network '{shape.Name}') " +
+                $"has {shape.ParameterCount}: the file is inconsistent, and nothing was loaded.");
     }
-
-    internal sealed record FileContent(string TypeName, string Signature, ulong Hash, float[] Parameters);
 
     private ref struct SpanWriter(Span<byte> buffer)
     {
@@ -208,49 +230,6 @@ public static class NetworkFile
         {
             Span<byte> slice = _buffer.Slice(_offset, size);
             _offset += size;
-            return slice;
-        }
-    }
-
-    private ref struct SpanReader(ReadOnlySpan<byte> data)
-    {
-        private readonly ReadOnlySpan<byte> _data = data;
-
-        public int Offset { get; private set; }
-
-        public readonly int Remaining => _data.Length - Offset;
-
-        public void Skip(int count, string what) => Take(count, what);
-
-        public ushort UInt16(string what) => BinaryPrimitives.ReadUInt16LittleEndian(Take(2, what));
-
-        public int Int32(string what) => BinaryPrimitives.ReadInt32LittleEndian(Take(4, what));
-
-        public uint UInt32(string what) => BinaryPrimitives.ReadUInt32LittleEndian(Take(4, what));
-
-        public ulong UInt64(string what) => BinaryPrimitives.ReadUInt64LittleEndian(Take(8, what));
-
-        public float Single(string what) => BinaryPrimitives.ReadSingleLittleEndian(Take(4, what));
-
-        public string Utf8(int length, string what)
-        {
-            try
-            {
-                return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(Take(length, what));
-            }
-            catch (DecoderFallbackException exception)
-            {
-                throw new NetworkFileException(NetworkFileError.Corrupt, $"{char.ToUpperInvariant(what[0])}{what[1..]} at offset {Offset - length} is not valid UTF-8: the file is corrupt.", exception);
-            }
-        }
-
-        private ReadOnlySpan<byte> Take(int count, string what)
-        {
-            if (count > Remaining)
-                throw new NetworkFileException(NetworkFileError.Truncated,
-                    $"The file is truncated: {what} needs {count} bytes at offset {Offset}, but only {Remaining} remain.");
-            ReadOnlySpan<byte> slice = _data.Slice(Offset, count);
-            Offset += count;
             return slice;
         }
     }

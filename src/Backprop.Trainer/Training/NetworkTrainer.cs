@@ -16,12 +16,24 @@ public static class NetworkTrainer
         where TNet : INetwork<TNet> => Train(network, data, null, options);
 
     /// <summary>Trains <paramref name="network"/> in place and returns the history of the run.</summary>
+    /// <remarks>
+    /// <para>When training throws, the network holds, by exception:</para>
+    /// <list type="bullet">
+    /// <item><see cref="OperationCanceledException"/> (the options' token, or a sample source that was cancelled): the
+    /// weights of the last completed step; a token cancelled before the call changes nothing.</item>
+    /// <item><see cref="TrainingDivergedException"/>: the last weights that gave a finite loss, and the exception's
+    /// <see cref="TrainingDivergedException.History"/> has the epochs completed before it.</item>
+    /// <item>Any other exception (an <see cref="IOException"/> from a sample source in epoch 3, bad data found while
+    /// streaming, a schedule that fails at a late epoch, an exception from the progress callback): the weights it had
+    /// before the call. The exception itself propagates unchanged.</item>
+    /// </list>
+    /// </remarks>
     /// <param name="network">The network; its <see cref="INetwork.Parameters"/> are initialised (unless the scheme is None) and trained.</param>
     /// <param name="data">Training samples: InputCount inputs and OutputCount targets per sample.</param>
     /// <param name="validation">Validation samples, or null to split <paramref name="data"/> by <see cref="TrainingOptions.ValidationFraction"/>.</param>
     /// <param name="options">How to train.</param>
-    /// <exception cref="ArgumentException">The data's sizes do not match the network, an option is out of range, or the schedule gives a rate that is not positive and finite.</exception>
-    /// <exception cref="InvalidDataException">A sample holds NaN or ∞ (the message names the row), or there are no training samples; the network keeps the weights it had before the call.</exception>
+    /// <exception cref="ArgumentException">The data's sizes do not match the network, an option is out of range, the batch buffers would exceed the largest array, or the schedule gives a rate that is not positive and finite.</exception>
+    /// <exception cref="InvalidDataException">A sample holds NaN or ∞, or a target outside the loss's domain (the message names the row), or there are no training samples; the network keeps the weights it had before the call.</exception>
     /// <exception cref="TrainingDivergedException">The loss became NaN or ∞; the network keeps the last good weights.</exception>
     /// <exception cref="OperationCanceledException">The options' token was cancelled; the network keeps the weights of the last completed step.</exception>
     public static TrainingHistory Train<TNet>(TNet network, ISampleSource data, ISampleSource? validation, TrainingOptions options)
@@ -31,26 +43,38 @@ public static class NetworkTrainer
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        options.CancellationToken.ThrowIfCancellationRequested();
         NetworkShape shape = TNet.Shape;
         CheckSizes(shape, data, nameof(data));
         if (validation is not null) CheckSizes(shape, validation, nameof(validation));
-        else if (options.ValidationFraction > 0f) (data, validation) = SampleSplit.Create(data, options.ValidationFraction, options.Seed);
+        long? rows = validation is null ? data.Count : data.Count is long n && validation.Count is long m ? Math.Max(n, m) : null;
+        if (validation is null && options.ValidationFraction > 0f) (data, validation) = SampleSplit.Create(data, options.ValidationFraction, options.Seed);
         if (options.EarlyStoppingPatience is not null && validation is null)
             throw new ArgumentException("EarlyStoppingPatience needs validation data: pass a validation source or set ValidationFraction.", nameof(options));
 
         CheckSchedule(options);
 
-        // Bad data is found while streaming; when it is, the network gets back the weights it came in with.
+        // One rule for every failure but cancellation and divergence: the network gets back the weights it came in with.
         float[] original = network.Parameters.ToArray(), originalState = network.State.ToArray();
+        TrainingRun<TNet>? run = null;
         try
         {
             ParameterInitializer.Initialize(shape, network.Parameters, options.Initialization, options.Seed);
             if (options.Initialization != InitializationScheme.None) ParameterInitializer.ResetState(shape, network.State);
-            var run = new TrainingRun<TNet>(network, options, shape);
+            run = new TrainingRun<TNet>(network, options, shape, rows);
             run.Execute(data, validation);
             return run.History;
         }
-        catch (InvalidDataException)
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (TrainingDivergedException diverged)
+        {
+            diverged.History ??= run?.History;
+            throw;
+        }
+        catch
         {
             original.CopyTo(network.Parameters, 0);
             originalState.CopyTo(network.State, 0);
@@ -58,18 +82,18 @@ public static class NetworkTrainer
         }
     }
 
-    /// <summary>Asks the schedule for every epoch's rate up front, so a bad schedule fails before any training.</summary>
+    /// <summary>Epochs whose learning rate is checked before training; later epochs are checked as they start.</summary>
+    internal const int ScheduleEpochsCheckedUpFront = 10_000;
+
+    /// <summary>
+    /// Asks the schedule for the first epochs' rates up front, so a bad schedule fails before any training; the rest
+    /// (Epochs may be int.MaxValue) are checked as each epoch starts.
+    /// </summary>
     private static void CheckSchedule(TrainingOptions options)
     {
-        if (options.Schedule is not ILearningRateSchedule schedule) return;
-        for (int epoch = 0; epoch < options.Epochs; epoch++)
-        {
-            float rate = schedule.LearningRate(options.LearningRate, epoch);
-            if (!(rate > 0f) || !float.IsFinite(rate))
-                throw new ArgumentException(
-                    $"The learning-rate schedule {schedule.GetType().Name} gives {rate} for epoch {epoch + 1} (base rate {options.LearningRate}); every epoch's learning rate must be a positive finite number.",
-                    nameof(options));
-        }
+        if (options.Schedule is null) return;
+        int epochs = Math.Min(options.Epochs, ScheduleEpochsCheckedUpFront);
+        for (int epoch = 0; epoch < epochs; epoch++) options.LearningRateAt(epoch);
     }
 
     private static void CheckSizes(NetworkShape shape, ISampleSource source, string name)

@@ -10,7 +10,11 @@ public sealed class TrainingOptions
     /// <summary>Passes over the training data. Default 100.</summary>
     public int Epochs { get; set; } = 100;
 
-    /// <summary>Samples per mini-batch; the gradient is the mean over the batch and the last partial batch is kept. Default 32.</summary>
+    /// <summary>
+    /// Samples per mini-batch; the gradient is the mean over the batch and the last partial batch is kept. Default 32.
+    /// Any positive value is accepted: the batch buffers are sized by the smaller of this and the number of rows when
+    /// the sources know it, and a batch whose buffers would exceed the largest .NET array is rejected naming the limit.
+    /// </summary>
     public int BatchSize { get; set; } = 32;
 
     /// <summary>Base step size η (a schedule may change it per epoch). Default 0.01.</summary>
@@ -34,7 +38,10 @@ public sealed class TrainingOptions
     /// <summary>Visit the training samples in a new seeded order every epoch. Default true.</summary>
     public bool Shuffle { get; set; } = true;
 
-    /// <summary>Fraction of the data held out for validation when no validation source is given (0 = none). In [0, 1).</summary>
+    /// <summary>
+    /// Fraction of the data held out for validation when no validation source is given (0 = none). In [0, 1); a fraction
+    /// so large that no training row is left fails with a message that names it.
+    /// </summary>
     public float ValidationFraction { get; set; }
 
     /// <summary>
@@ -62,8 +69,26 @@ public sealed class TrainingOptions
     /// <summary>Receives one report per epoch (on the training thread).</summary>
     public IProgress<EpochReport>? Progress { get; set; }
 
-    /// <summary>Checked between mini-batches; cancelling throws <see cref="OperationCanceledException"/> and leaves the last completed step's weights.</summary>
+    /// <summary>
+    /// Checked before anything else (a token already cancelled throws at once and changes nothing) and between
+    /// mini-batches; cancelling throws <see cref="OperationCanceledException"/> and leaves the last completed step's weights.
+    /// </summary>
     public CancellationToken CancellationToken { get; set; }
+
+    /// <summary>
+    /// The learning rate of <paramref name="epoch"/> (0-based): the schedule's, or the base rate without one.
+    /// </summary>
+    /// <exception cref="ArgumentException">The schedule gives a rate that is not a positive finite number.</exception>
+    internal float LearningRateAt(int epoch)
+    {
+        if (Schedule is not ILearningRateSchedule schedule) return LearningRate;
+        float rate = schedule.LearningRate(LearningRate, epoch);
+        if (!(rate > 0f) || !float.IsFinite(rate))
+            throw new ArgumentException(
+                $"The learning-rate schedule {schedule.GetType().Name} gives {rate} for epoch {epoch + 1} (base rate {LearningRate}); every epoch's learning rate must be a positive finite number.",
+                "options");
+        return rate;
+    }
 
     /// <summary>Throws if any option is out of range, naming the option, its value and what is allowed.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>

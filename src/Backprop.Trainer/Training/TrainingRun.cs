@@ -16,17 +16,22 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
     private readonly IOptimizer _optimizer;
     private readonly float[] _inputs, _targets, _outputs, _workspace, _gradients, _lastGood, _lastGoodState;
     private readonly float[] _weights;
+    private readonly int _batchCapacity;
     private float[]? _best, _bestState;
     private long _steps;
 
-    public TrainingRun(TNet network, TrainingOptions options, NetworkShape shape)
+    /// <param name="network">The network to train.</param>
+    /// <param name="options">How to train.</param>
+    /// <param name="shape">The network's shape.</param>
+    /// <param name="rows">The most rows any source will give, when known: the buffers hold min(BatchSize, rows) samples.</param>
+    public TrainingRun(TNet network, TrainingOptions options, NetworkShape shape, long? rows)
     {
         _network = network;
         _options = options;
         _shape = shape;
+        int batch = _batchCapacity = BatchCapacity(options.BatchSize, rows, shape, TNet.BatchWorkspaceSize(1));
         _optimizer = options.Optimizer ?? new Sgd();
         _optimizer.Reset(shape.ParameterCount);
-        int batch = options.BatchSize;
         _inputs = new float[batch * shape.InputCount];
         _targets = new float[batch * shape.OutputCount];
         _outputs = new float[batch * shape.OutputCount];
@@ -60,17 +65,34 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
 
     public TrainingHistory History { get; } = new();
 
+    /// <summary>
+    /// Samples the batch buffers hold: BatchSize, or the row count when it is known and smaller (a batch never holds
+    /// more rows than there are). The largest buffer (inputs, targets or workspace) must fit in one .NET array.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The buffers for that many samples would exceed the largest array.</exception>
+    internal static int BatchCapacity(int batchSize, long? rows, NetworkShape shape, int workspacePerSample)
+    {
+        long capacity = rows is long known ? Math.Clamp(known, 1, batchSize) : batchSize;
+        long perSample = Math.Max(Math.Max(shape.InputCount, shape.OutputCount), workspacePerSample);
+        long limit = Array.MaxLength / perSample;
+        if (capacity > limit)
+            throw new ArgumentOutOfRangeException(nameof(TrainingOptions.BatchSize), batchSize,
+                $"BatchSize {batchSize} needs buffers of {capacity} × {perSample} floats for network '{shape.Name}' " +
+                $"({(rows is long r ? $"{r} rows" : "the row count is unknown")}), more than the largest array of {Array.MaxLength}; use a BatchSize of at most {limit}.");
+        return (int)capacity;
+    }
+
     public void Execute(ISampleSource data, ISampleSource? validation)
     {
         long trainingSamples = data.Count ?? CountSamples(data);
-        if (trainingSamples == 0) throw new InvalidDataException($"There are no training samples for network '{_shape.Name}'.");
+        if (trainingSamples == 0) throw NoTrainingSamples(data);
         History.TrainingSamples = trainingSamples;
         double bestLoss = double.PositiveInfinity;
         int bestEpoch = 0, epochsSinceBest = 0;
         for (int epoch = 0; epoch < _options.Epochs; epoch++)
         {
             long started = Stopwatch.GetTimestamp();
-            float learningRate = _options.Schedule?.LearningRate(_options.LearningRate, epoch) ?? _options.LearningRate;
+            float learningRate = _options.LearningRateAt(epoch);
             double trainingLoss = TrainEpoch(data, epoch, learningRate, trainingSamples);
             (double Loss, double? Accuracy)? validated = validation is null ? null : Evaluate(validation);
             var report = new EpochReport(epoch + 1, trainingLoss, validated?.Loss, learningRate, Stopwatch.GetElapsedTime(started))
@@ -141,7 +163,7 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
                 // These weights came from the previous step and already give a non-finite loss: put back the ones before it.
                 if (_steps > 0) _lastGood.CopyTo(parameters, 0);
                 _lastGoodState.CopyTo(state, 0);
-                throw new TrainingDivergedException(epoch + 1, batchNumber, loss, learningRate);
+                throw new TrainingDivergedException(epoch + 1, batchNumber, loss, learningRate, weightsOverflowed: false, beforeFirstStep: _steps == 0);
             }
 
             lossSum += loss;
@@ -159,7 +181,7 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
             }
         }
 
-        if (samples == 0) throw new InvalidDataException($"There are no training samples for network '{_shape.Name}'.");
+        if (samples == 0) throw NoTrainingSamples(data);
         return (weightSum > 0 ? lossSum / weightSum : 0) + (_options.L2 > 0f ? Penalty(parameters, trainingSamples) : 0);
     }
 
@@ -236,13 +258,14 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
     private int FillBatch(ISampleCursor cursor, bool weighted)
     {
         int inputCount = _shape.InputCount, outputCount = _shape.OutputCount, rows = 0;
-        while (rows < _options.BatchSize)
+        while (rows < _batchCapacity)
         {
             Span<float> input = _inputs.AsSpan(rows * inputCount, inputCount);
             Span<float> target = _targets.AsSpan(rows * outputCount, outputCount);
             if (!cursor.MoveNext(input, target)) break;
             CheckFinite(input, cursor.Row, "input");
             CheckFinite(target, cursor.Row, "target");
+            TargetDomain.Check(_shape.Loss, target, cursor.Row);
             if (weighted) _weights[rows] = cursor.Weight * ClassWeight(target);
             rows++;
         }
@@ -263,6 +286,10 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
         foreach (float v in values) sum += v;
         return sum;
     }
+
+    private InvalidDataException NoTrainingSamples(ISampleSource data) => new(data is SampleSplit
+        ? $"Holding out ValidationFraction {_options.ValidationFraction} of the data for validation left no training samples for network '{_shape.Name}'; use a smaller fraction, or pass a validation source."
+        : $"There are no training samples for network '{_shape.Name}'.");
 
     private static void CheckFinite(ReadOnlySpan<float> values, long row, string what)
     {

@@ -46,3 +46,11 @@ public partial class BinaryXorNet
     [Dense(4, Activation.Tanh)] public partial DenseLayer Hidden { get; }
     [Dense(1, Activation.Sigmoid)] public partial DenseLayer Output { get; }
 }
+
+/// <summary>Two inputs → two softmax outputs, for the target-domain tests.</summary>
+[Network(Inputs = 2, Loss = Loss.SoftmaxCrossEntropy)]
+public partial class SoftmaxPairNet
+{
+    [Dense(3, Activation.Tanh)] public partial DenseLayer Hidden { get; }
+    [Dense(2, Activation.Softmax)] public partial DenseLayer Output { get; }
+}
