@@ -1,4 +1,6 @@
 using Backprop.MLNet;
+using Backprop.Plots;
+using Backprop.Training;
 using Backprop.Optimizers;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -11,10 +13,12 @@ var split = ml.Data.TrainTestSplit(data, testFraction: 0.25, seed: 1);
 var featurization = ml.Transforms.Conversion.MapValue("Label",
         new Dictionary<string, bool> { ["malignant"] = true, ["benign"] = false }, nameof(TumourRow.Diagnosis))
     .Append(ml.Transforms.NormalizeMeanVariance("Features", nameof(TumourRow.Measurements)));
+using var progress = new ConsoleProgress(totalEpochs: 60);
 var pipeline = featurization
-    .Append(ml.BinaryClassification.Trainers.Backprop<CancerNet>(new() { Epochs = 60, BatchSize = 16, LearningRate = 0.01f, Optimizer = new Adam() }));
+    .Append(ml.BinaryClassification.Trainers.Backprop<CancerNet>(new() { Epochs = 60, BatchSize = 16, LearningRate = 0.01f, Optimizer = new Adam(), Progress = progress }));
 
 var model = pipeline.Fit(split.TrainSet);
+progress.Complete();
 var metrics = ml.BinaryClassification.Evaluate(model.Transform(split.TestSet));
 Console.WriteLine($"Trained {CancerNet.Shape}");
 Console.WriteLine($"Test set ({metrics.ConfusionMatrix.Counts.Sum(r => r.Sum())} tumours): accuracy {metrics.Accuracy:P1}, AUC {metrics.AreaUnderRocCurve:F4}, F1 {metrics.F1Score:F4}");
@@ -25,6 +29,17 @@ Console.WriteLine(metrics.ConfusionMatrix.GetFormattedConfusionTable());
 var sdca = featurization.Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression());
 var sdcaMetrics = ml.BinaryClassification.Evaluate(sdca.Fit(split.TrainSet).Transform(split.TestSet));
 Console.WriteLine($"ML.NET SdcaLogisticRegression, same split: accuracy {sdcaMetrics.Accuracy:P1}, AUC {sdcaMetrics.AreaUnderRocCurve:F4}, F1 {sdcaMetrics.F1Score:F4}");
+
+// The loss and learning rate per epoch, from the history the trained transformer keeps.
+if (FindBackprop(model)?.Model.History is { } history)
+{
+    string plot = HistoryPlots.Overview(history, "CancerNet").Save(Path.Combine(AppContext.BaseDirectory, "plots", "breast-cancer-history.png"));
+    Console.WriteLine();
+    Console.WriteLine($"Training history plot: {plot}");
+}
+
+static BackpropTransformer? FindBackprop(ITransformer model) =>
+    model as BackpropTransformer ?? (model as IEnumerable<ITransformer>)?.OfType<BackpropTransformer>().FirstOrDefault();
 
 /// <summary>One row of breast_cancer.csv: 30 measurements and the diagnosis.</summary>
 public sealed class TumourRow

@@ -1,4 +1,6 @@
 using Backprop.MLNet;
+using Backprop.Plots;
+using Backprop.Training;
 using Backprop.Optimizers;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -11,14 +13,17 @@ var split = ml.Data.TrainTestSplit(data, testFraction: 0.2, seed: 1);
 var featurization = ml.Transforms.Conversion.MapValueToKey("Label", nameof(IrisRow.Species))
     .Append(ml.Transforms.Concatenate("Features", nameof(IrisRow.SepalLength), nameof(IrisRow.SepalWidth), nameof(IrisRow.PetalLength), nameof(IrisRow.PetalWidth)))
     .Append(ml.Transforms.NormalizeMinMax("Features"));
+using var progress = new ConsoleProgress(totalEpochs: 200);
 var pipeline = featurization
-    .Append(ml.MulticlassClassification.Trainers.Backprop<IrisNet>(new() { Epochs = 200, BatchSize = 16, LearningRate = 0.05f, Optimizer = new Momentum(0.9f) }))
+    .Append(ml.MulticlassClassification.Trainers.Backprop<IrisNet>(new() { Epochs = 200, BatchSize = 16, LearningRate = 0.05f, Optimizer = new Momentum(0.9f), Progress = progress }))
     .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
 
 Console.WriteLine($"Training {IrisNet.Shape} on {split.TrainSet.GetRowCount() ?? CountRows(split.TrainSet)} flowers…");
 var model = pipeline.Fit(split.TrainSet);
+progress.Complete();
 BackpropTransformer? network = FindBackprop(model);
-if (network?.Model.History is { } history)
+TrainingHistory? history = network?.Model.History;
+if (history is not null)
     Console.WriteLine($"loss: epoch 1 {history.Epochs[0].TrainingLoss:F4} → epoch {history.Epochs.Count} {history.Epochs[^1].TrainingLoss:F4}");
 
 var metrics = ml.MulticlassClassification.Evaluate(model.Transform(split.TestSet));
@@ -44,6 +49,13 @@ foreach (IrisRow flower in flowers)
     IrisPrediction prediction = engine.Predict(flower);
     Console.WriteLine($"{flower.SepalLength}, {flower.SepalWidth}, {flower.PetalLength}, {flower.PetalWidth} → {prediction.PredictedLabel} " +
                       $"(p = {string.Join(", ", prediction.Score.Select(p => p.ToString("F3")))})");
+}
+
+if (history is not null)
+{
+    string plot = HistoryPlots.Overview(history, "IrisNet").Save(Path.Combine(AppContext.BaseDirectory, "plots", "iris-history.png"));
+    Console.WriteLine();
+    Console.WriteLine($"Training history plot: {plot}");
 }
 
 static long CountRows(IDataView view)

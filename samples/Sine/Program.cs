@@ -1,4 +1,6 @@
 using Backprop.MLNet;
+using Backprop.Plots;
+using Backprop.Training;
 using Backprop.Optimizers;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -9,11 +11,13 @@ IDataView data = ml.Data.LoadFromEnumerable(NoisySine(rows: 1000, seed: 7));
 var split = ml.Data.TrainTestSplit(data, testFraction: 0.25, seed: 1);
 
 var features = ml.Transforms.Concatenate("Features", nameof(Point.X));
+using var progress = new ConsoleProgress(totalEpochs: 300);
 var ours = features.Append(ml.Regression.Trainers.Backprop<SineNet>(
-    new() { LabelColumnName = nameof(Point.Y), Epochs = 300, BatchSize = 16, LearningRate = 0.01f, Optimizer = new Adam() }));
+    new() { LabelColumnName = nameof(Point.Y), Epochs = 300, BatchSize = 16, LearningRate = 0.01f, Optimizer = new Adam(), Progress = progress }));
 var linear = features.Append(ml.Regression.Trainers.Sdca(labelColumnName: nameof(Point.Y)));
 
 ITransformer model = ours.Fit(split.TrainSet);
+progress.Complete();
 RegressionMetrics metrics = ml.Regression.Evaluate(model.Transform(split.TestSet), labelColumnName: nameof(Point.Y));
 RegressionMetrics baseline = ml.Regression.Evaluate(linear.Fit(split.TrainSet).Transform(split.TestSet), labelColumnName: nameof(Point.Y));
 
@@ -29,6 +33,17 @@ Console.WriteLine();
 Console.WriteLine($"{"x",8}{"sin x",10}{"predicted",12}");
 foreach (float x in new[] { -3f, -1.5f, 0f, 0.5f, 1.5707964f, 2.5f })
     Console.WriteLine($"{x,8:F3}{MathF.Sin(x),10:F4}{engine.Predict(new Point { X = x }).Score,12:F4}");
+
+// The loss and learning rate per epoch, from the history the trained transformer keeps.
+if (FindBackprop(model)?.Model.History is { } history)
+{
+    string plot = HistoryPlots.Overview(history, "SineNet").Save(Path.Combine(AppContext.BaseDirectory, "plots", "sine-history.png"));
+    Console.WriteLine();
+    Console.WriteLine($"Training history plot: {plot}");
+}
+
+static BackpropTransformer? FindBackprop(ITransformer model) =>
+    model as BackpropTransformer ?? (model as IEnumerable<ITransformer>)?.OfType<BackpropTransformer>().FirstOrDefault();
 
 static IEnumerable<Point> NoisySine(int rows, int seed)
 {

@@ -2,10 +2,11 @@ using Microsoft.CodeAnalysis;
 
 namespace Backprop.Generators
 {
-    /// <summary>Every diagnostic the generator reports: one id per kind of bad declaration.</summary>
+    /// <summary>Every diagnostic the generator reports: one id per kind of bad declaration, each with a help page.</summary>
     internal static class Diagnostics
     {
         private const string Category = "Backprop";
+        private const string HelpBase = "https://github.com/backprop-dotnet/backprop/blob/main/docs/diagnostics.md#";
 
         public static readonly DiagnosticDescriptor InternalError = Error("BP0000",
             "Backprop generator failed",
@@ -40,8 +41,8 @@ namespace Backprop.Generators
             "Layer '{0}' declares {1} units; a dense layer needs at least 1");
 
         public static readonly DiagnosticDescriptor InvalidLayerProperty = Error("BP0008",
-            "Layer must be a partial get-only DenseLayer property",
-            "Layer '{0}' must be declared as an instance 'partial DenseLayer {0} {{ get; }}' property: {1}");
+            "Layer must be a partial get-only property of its layer type",
+            "Layer '{0}' must be declared as an instance 'partial {1} {0} {{ get; }}' property: {2}");
 
         public static readonly DiagnosticDescriptor SoftmaxNotLast = Error("BP0009",
             "Softmax is only allowed on the last layer",
@@ -52,41 +53,50 @@ namespace Backprop.Generators
             "Network '{0}' has a {1} output layer with loss {2}; a Softmax output layer needs Loss.SoftmaxCrossEntropy and SoftmaxCrossEntropy needs a Softmax output layer");
 
         public static readonly DiagnosticDescriptor BinaryCrossEntropyOutput = Error("BP0011",
-            "BinaryCrossEntropy needs one sigmoid output",
-            "Network '{0}' uses Loss.BinaryCrossEntropy, which needs an output layer of 1 unit with Activation.Sigmoid, but '{1}' has {2} unit(s) with {3}");
+            "BinaryCrossEntropy needs sigmoid outputs",
+            "Network '{0}' uses Loss.BinaryCrossEntropy, which needs an output layer with Activation.Sigmoid (one unit per label), but '{1}' uses {2}");
 
         public static readonly DiagnosticDescriptor ReservedName = Error("BP0012",
-            "Layer name collides with a generated member",
-            "Layer name '{0}' collides with the generated member '{0}' of network '{1}'; rename the layer");
+            "Name collides with a generated member",
+            "'{0}' collides with the member '{0}' the generator writes for network '{1}'; rename it");
 
         public static readonly DiagnosticDescriptor TooLarge = Error("BP0013",
             "Network is too large",
-            "Network '{0}' has {1} parameters; at most {2} fit in one parameter buffer");
+            "Network '{0}' needs {1} floats for {2}; at most {3} fit in one buffer");
 
         public static readonly DiagnosticDescriptor LayerOutsideNetwork = Error("BP0014",
             "Layer declared outside a network",
-            "Property '{0}' has [Dense] but its class '{1}' has no [Network] attribute; add [Network(Inputs = n)] to the class");
+            "Property '{0}' has a layer attribute but its class '{1}' has no [Network] attribute; add [Network(Inputs = n)] to the class");
 
-        public static DiagnosticDescriptor ById(string id) => id switch
-        {
-            "BP0001" => NotPartial,
-            "BP0002" => Nested,
-            "BP0003" => Generic,
-            "BP0004" => InvalidInputs,
-            "BP0005" => UnknownEnumValue,
-            "BP0006" => NoLayers,
-            "BP0007" => InvalidUnits,
-            "BP0008" => InvalidLayerProperty,
-            "BP0009" => SoftmaxNotLast,
-            "BP0010" => SoftmaxLossMismatch,
-            "BP0011" => BinaryCrossEntropyOutput,
-            "BP0012" => ReservedName,
-            "BP0013" => TooLarge,
-            "BP0014" => LayerOutsideNetwork,
-            _ => InternalError,
-        };
+        public static readonly DiagnosticDescriptor NotAClass = Error("BP0015",
+            "Network must be a class",
+            "'{0}' is a {1}; [Network] goes on a partial class");
+
+        public static readonly DiagnosticDescriptor UnsupportedClass = Error("BP0016",
+            "Network class shape not supported",
+            "Network class '{0}' {1}");
+
+        public static readonly DiagnosticDescriptor LayersSplit = Error("BP0017",
+            "Layers must be declared in one part of the class",
+            "Layer '{0}' of network '{1}' is in another partial declaration than layer '{2}'; the order of layers across files is not defined, so declare all layers in one part");
+
+        public static readonly DiagnosticDescriptor SeveralLayerAttributes = Error("BP0018",
+            "A property declares one layer",
+            "Property '{0}' has {1} layer attributes; a layer property carries exactly one of [Dense], [LayerNorm], [BatchNorm], [Dropout]");
+
+        public static readonly DiagnosticDescriptor OutputNotDense = Error("BP0019",
+            "The last layer must be dense",
+            "The last layer of network '{0}' is '{1}', a {2} layer; the output layer must be [Dense] (normalisation or dropout of the outputs would change what the loss sees)");
+
+        public static readonly DiagnosticDescriptor InvalidLayerOption = Error("BP0020",
+            "Layer option out of range",
+            "Layer '{0}' sets {1} = {2}; {3}");
+
+        public static readonly DiagnosticDescriptor InvalidHuberDelta = Error("BP0021",
+            "Huber δ must be positive",
+            "Network '{0}' sets HuberDelta = {1}; the Huber loss needs a positive finite δ");
 
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
-            new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+            new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
     }
 }

@@ -25,33 +25,42 @@ namespace Backprop.Generators
         {
             IncrementalValuesProvider<ParseResult> networks = context.SyntaxProvider
                 .ForAttributeWithMetadataName(NetworkParser.NetworkAttributeName,
-                    static (node, _) => node is ClassDeclarationSyntax,
+                    static (node, _) => node is TypeDeclarationSyntax,
                     NetworkParser.Parse)
                 .WithTrackingName(ParseStep);
 
-            context.RegisterSourceOutput(networks, static (output, result) =>
+            // Diagnostics and source are separate outputs (dotnet/runtime#92509).
+            context.RegisterSourceOutput(networks.Select(static (r, _) => r.Diagnostics), static (output, diagnostics) =>
             {
-                foreach (DiagnosticInfo diagnostic in result.Diagnostics) output.ReportDiagnostic(diagnostic.ToDiagnostic());
+                foreach (DiagnosticInfo diagnostic in diagnostics) output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            });
+            context.RegisterSourceOutput(networks.Select(static (r, _) => r with { Diagnostics = EquatableArray<DiagnosticInfo>.Empty }), static (output, result) =>
+            {
+                if (result.HintName.Length == 0) return;
                 if (result.Network is not null) output.AddSource(result.HintName, NetworkEmitter.Emit(result.Network));
+                else if (result.Stubs.Count > 0) output.AddSource(result.HintName, NetworkEmitter.EmitStubs(result));
             });
 
-            // [Dense] on a property of a class without [Network]: nothing would implement it.
-            IncrementalValuesProvider<DiagnosticInfo?> orphans = context.SyntaxProvider
-                .ForAttributeWithMetadataName(NetworkParser.DenseAttributeName,
-                    static (node, _) => node is PropertyDeclarationSyntax,
-                    static (ctx, _) =>
-                    {
-                        INamedTypeSymbol? owner = ctx.TargetSymbol.ContainingType;
-                        if (owner is null || owner.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == NetworkParser.NetworkAttributeName))
-                            return null;
-                        return DiagnosticInfo.Create(Diagnostics.LayerOutsideNetwork, ctx.TargetSymbol.Locations.FirstOrDefault(), ctx.TargetSymbol.Name, owner.Name);
-                    })
-                .WithTrackingName(OrphanStep);
-
-            context.RegisterSourceOutput(orphans, static (output, diagnostic) =>
+            // A layer attribute on a property of a class without [Network]: nothing would implement it.
+            foreach (string attribute in NetworkParser.LayerAttributeNames)
             {
-                if (diagnostic is not null) output.ReportDiagnostic(diagnostic.ToDiagnostic());
-            });
+                IncrementalValuesProvider<DiagnosticInfo?> orphans = context.SyntaxProvider
+                    .ForAttributeWithMetadataName(attribute,
+                        static (node, _) => node is PropertyDeclarationSyntax,
+                        static (ctx, _) =>
+                        {
+                            INamedTypeSymbol? owner = ctx.TargetSymbol.ContainingType;
+                            if (owner is null || owner.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == NetworkParser.NetworkAttributeName))
+                                return null;
+                            return DiagnosticInfo.Create(Diagnostics.LayerOutsideNetwork, ctx.TargetSymbol.Locations.FirstOrDefault(), ctx.TargetSymbol.Name, owner.Name);
+                        })
+                    .WithTrackingName(OrphanStep);
+
+                context.RegisterSourceOutput(orphans, static (output, diagnostic) =>
+                {
+                    if (diagnostic is not null) output.ReportDiagnostic(diagnostic.ToDiagnostic());
+                });
+            }
         }
     }
 }

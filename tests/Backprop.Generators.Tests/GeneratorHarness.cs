@@ -12,7 +12,7 @@ internal static class GeneratorHarness
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
 
     private static readonly ImmutableArray<MetadataReference> References =
-        [.. Net100.References.All, MetadataReference.CreateFromFile(typeof(NetworkAttribute).Assembly.Location)];
+        [.. Net100.References.All, MetadataReference.CreateFromFile(typeof(global::Backprop.INetwork).Assembly.Location)];
 
     public static CSharpCompilation Compile(params string[] sources) =>
         CSharpCompilation.Create("Tests",

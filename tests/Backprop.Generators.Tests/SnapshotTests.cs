@@ -48,7 +48,23 @@ public class SnapshotTests
         }
         """;
 
+    public const string Cancer = """
+        using Backprop;
+        namespace Samples;
+        [Network(Inputs = 30, Loss = Loss.BinaryCrossEntropy)]
+        public partial class CancerNet
+        {
+            [Dense(64, Activation.GELU)]    public partial DenseLayer Hidden1 { get; }
+            [LayerNorm]                     public partial LayerNormLayer Norm1 { get; }
+            [Dropout(0.2)]                  public partial DropoutLayer Drop1 { get; }
+            [Dense(32, Activation.SiLU)]    public partial DenseLayer Hidden2 { get; }
+            [BatchNorm]                     public partial BatchNormLayer Norm2 { get; }
+            [Dense(1, Activation.Sigmoid)]  public partial DenseLayer Output { get; }
+        }
+        """;
+
     [Theory]
+    [InlineData("CancerNet", Cancer)]
     [InlineData("WorkedExampleNet", WorkedExample)]
     [InlineData("XorNet", Xor)]
     [InlineData("IrisNet", Iris)]

@@ -17,7 +17,7 @@ public class OnnxExportTests
     [Fact]
     public void Sigmoid_head_matches_in_onnx_runtime() => Compare(RandomWeights.Fill(new SigmoidHeadNet(), 13));
 
-    private static void Compare(INetwork network)
+    internal static void Compare(INetwork network)
     {
         NetworkShape shape = network.Shape;
         const int rows = 32;

@@ -7,12 +7,23 @@ namespace Backprop.Generators.Emit
     internal static class Names
     {
         public const string Kernels = "global::Backprop.Kernels";
+        public const string Span = "global::System.Span<float>";
+        public const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
 
-        /// <summary>Activation buffer of layer <paramref name="layer"/> (1-based); layer 0 is the input <c>x</c>.</summary>
+        /// <summary>Output buffer of layer <paramref name="layer"/> (1-based); layer 0 is the input <c>x</c>.</summary>
         public static string A(int layer) => layer == 0 ? "x" : "a" + Num(layer);
 
-        /// <summary>Error signal δ of layer <paramref name="layer"/> (1-based).</summary>
+        /// <summary>Pre-activation buffer zˡ of a dense layer whose activation needs z.</summary>
+        public static string Z(int layer) => "z" + Num(layer);
+
+        /// <summary>Error signal of layer <paramref name="layer"/>: ∂C/∂aˡ, then ∂C/∂zˡ once the activation's backward ran.</summary>
         public static string Delta(int layer) => "delta" + Num(layer);
+
+        public static string Mean(int layer) => "mean" + Num(layer);
+
+        public static string Reciprocal(int layer) => "rstd" + Num(layer);
+
+        public static string Mask(int layer) => "mask" + Num(layer);
 
         /// <summary>Superscript layer index for comments: W¹, δ², a⁰.</summary>
         public static string Sup(int layer)
@@ -26,29 +37,19 @@ namespace Backprop.Generators.Emit
 
         public static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-        /// <summary>f in comments and the kernel that applies it.</summary>
-        public static string Function(ActivationKind activation) => activation switch
-        {
-            ActivationKind.Identity => "identity",
-            ActivationKind.Sigmoid => "σ",
-            ActivationKind.Tanh => "tanh",
-            ActivationKind.ReLU => "relu",
-            ActivationKind.LeakyReLU => "leaky_relu",
-            _ => "softmax",
-        };
+        public static string Num(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-        /// <summary>f′ written in terms of the activation a = f(z), as the backward kernels compute it.</summary>
-        public static string Derivative(ActivationKind activation) => activation switch
-        {
-            ActivationKind.Sigmoid => "σ′(z) = a(1 − a)",
-            ActivationKind.Tanh => "tanh′(z) = 1 − a²",
-            ActivationKind.ReLU => "relu′(z) = a > 0 ? 1 : 0",
-            ActivationKind.LeakyReLU => "leaky_relu′(z) = a > 0 ? 1 : 0.01",
-            _ => "f′(z) = 1",
-        };
+        /// <summary>A float literal, e.g. <c>1E-05f</c>.</summary>
+        public static string Float(double value) => ((float)value).ToString("R", CultureInfo.InvariantCulture) + "f";
 
-        public static string EnumMember(ActivationKind activation) => "global::Backprop.Activation." + activation;
+        /// <summary>A double literal, e.g. <c>0.1d</c>.</summary>
+        public static string Double(double value) => value.ToString("R", CultureInfo.InvariantCulture) + "d";
 
-        public static string EnumMember(LossKind loss) => "global::Backprop.Loss." + loss;
+        public static string EnumMember(Activation activation) => "global::Backprop.Activation." + activation;
+
+        public static string EnumMember(Loss loss) => "global::Backprop.Loss." + loss;
+
+        public static string Guard(NetworkSpec spec, string span, string expected) =>
+            $"global::Backprop.NetworkGuard.Length({span}.Length, {expected}, \"{spec.ClassName}\", \"{span}\");";
     }
 }

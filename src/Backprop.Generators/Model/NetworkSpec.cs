@@ -1,52 +1,43 @@
+using System.Linq;
+
 namespace Backprop.Generators.Model
 {
-    /// <summary>Activation values as declared by <c>Backprop.Activation</c> (same numbers).</summary>
-    internal enum ActivationKind
-    {
-        Identity = 0,
-        Sigmoid = 1,
-        Tanh = 2,
-        ReLU = 3,
-        LeakyReLU = 4,
-        Softmax = 5,
-    }
-
-    /// <summary>Loss values as declared by <c>Backprop.Loss</c> (same numbers).</summary>
-    internal enum LossKind
-    {
-        SquaredError = 0,
-        MeanSquaredError = 1,
-        BinaryCrossEntropy = 2,
-        SoftmaxCrossEntropy = 3,
-    }
-
-    /// <summary>One validated dense layer: everything the emitter needs, no Roslyn symbols.</summary>
-    internal sealed record LayerSpec(string Name, string Accessibility, int Inputs, int Units, ActivationKind Activation, bool HasBias,
-        int WeightOffset, int BiasOffset)
-    {
-        public int WeightCount => Units * Inputs;
-
-        public int ParameterCount => WeightCount + (HasBias ? Units : 0);
-    }
-
     /// <summary>One validated network declaration, ready to emit.</summary>
     /// <param name="Namespace">The containing namespace, or empty for the global namespace.</param>
-    /// <param name="ClassName">The declared class name.</param>
-    /// <param name="Accessibility">The class's declared accessibility keyword(s).</param>
-    /// <param name="IsSealed">Whether the class is sealed (affects nothing emitted but the doc; kept for equality).</param>
+    /// <param name="ClassName">The declared class name (as text, without @).</param>
+    /// <param name="ClassIdentifier">The class name as an identifier (with @ for a keyword).</param>
     /// <param name="Inputs">Input vector size.</param>
     /// <param name="Loss">The training loss.</param>
-    /// <param name="Layers">The layers in declaration order.</param>
-    internal sealed record NetworkSpec(string Namespace, string ClassName, string Accessibility, bool IsSealed, int Inputs, LossKind Loss,
-        EquatableArray<LayerSpec> Layers)
+    /// <param name="HuberDelta">The δ of the Huber loss.</param>
+    /// <param name="Nodes">The nodes in order: each declared layer, a dense layer followed by its activation.</param>
+    /// <param name="ParameterCount">Floats in the parameter buffer.</param>
+    /// <param name="StateCount">Floats in the state buffer.</param>
+    internal sealed record NetworkSpec(string Namespace, string ClassName, string ClassIdentifier, int Inputs, Loss Loss, double HuberDelta,
+        EquatableArray<LayerSpec> Nodes, int ParameterCount, int StateCount)
     {
-        public int ParameterCount => Layers[Layers.Count - 1].WeightOffset + Layers[Layers.Count - 1].ParameterCount;
+        public int OutputCount => Nodes[Nodes.Count - 1].Units;
 
-        public int OutputCount => Layers[Layers.Count - 1].Units;
+        /// <summary>The number of declared layers (the last index).</summary>
+        public int LayerCount => Nodes[Nodes.Count - 1].Index;
 
-        public string FullName => Namespace.Length == 0 ? ClassName : Namespace + "." + ClassName;
+        /// <summary>True when training differs from inference (BatchNorm, Dropout): the per-sample Backward is not available.</summary>
+        public bool HasTrainingMode => Nodes.Any(n => n is BatchNormSpec or DropoutSpec);
+
+        /// <summary>The declared layers, without the activation nodes.</summary>
+        public LayerSpec[] Layers => Nodes.Where(n => n is not ActivationSpec).ToArray();
     }
 
-    /// <summary>What the parser found for one [Network] class: a spec to emit (when valid) and diagnostics to report.</summary>
-    internal sealed record ParseResult(NetworkSpec? Network, EquatableArray<DiagnosticInfo> Diagnostics, string HintName);
+    /// <summary>A layer property the generator must implement even when the declaration is in error (a throwing stub).</summary>
+    internal sealed record StubSpec(string Name, string Modifiers, string Type);
+
+    /// <summary>What the parser found for one [Network] class: a spec to emit (when valid), stubs otherwise, and diagnostics.</summary>
+    /// <param name="Network">The spec to emit, or null when the declaration is in error.</param>
+    /// <param name="ClassIdentifier">The class as the stubs declare it, type parameters included (<c>GenericNet&lt;T&gt;</c>).</param>
+    /// <param name="Namespace">The containing namespace, or empty.</param>
+    /// <param name="Containers">The declarations of the containing types, outermost first (<c>partial class Outer</c>).</param>
+    /// <param name="Stubs">Layer properties to implement as throwing stubs when the declaration is in error.</param>
+    /// <param name="Diagnostics">What is wrong.</param>
+    /// <param name="HintName">The generated file's name, or empty when nothing is generated for this part.</param>
+    internal sealed record ParseResult(NetworkSpec? Network, string ClassIdentifier, string Namespace, EquatableArray<StringValue> Containers,
+        EquatableArray<StubSpec> Stubs, EquatableArray<DiagnosticInfo> Diagnostics, string HintName);
 }

@@ -13,164 +13,373 @@ namespace Backprop.Generators.Parsing
     /// <summary>Turns one [Network] class into a <see cref="NetworkSpec"/> or the diagnostics that explain why it cannot be generated.</summary>
     internal static class NetworkParser
     {
-        public const string NetworkAttributeName = "Backprop.NetworkAttribute";
-        public const string DenseAttributeName = "Backprop.DenseAttribute";
-        private const string DenseLayerTypeName = "Backprop.DenseLayer";
+        public static readonly string NetworkAttributeName = typeof(NetworkAttribute).FullName!;
 
-        /// <summary>Names the generator emits on every network; a layer may not take one.</summary>
-        private static readonly HashSet<string> ReservedMembers = new(StringComparer.Ordinal)
-        {
-            "InputCount", "OutputCount", "ParameterCount", "BatchWorkspacePerSample", "Shape", "Parameters", "Gradients",
-            "Forward", "Backward", "ForwardBatch", "BackwardBatch", "BatchWorkspaceSize", "GetLayer", "Name",
-        };
+        private const int MaxBuffer = 0x7FFFFFC7; // Array.MaxLength
 
         public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             var type = (INamedTypeSymbol)context.TargetSymbol;
+            string identifier = Identifier(type.Name) + (type.TypeParameters.Length == 0 ? "" : "<" + string.Join(", ", type.TypeParameters.Select(t => Identifier(t.Name))) + ">");
+            var containers = new List<StringValue>();
+            for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+                containers.Insert(0, new StringValue($"partial {(outer.IsRecord ? "record " : "")}{(outer.TypeKind == TypeKind.Struct ? "struct" : outer.TypeKind == TypeKind.Interface ? "interface" : outer.IsRecord ? "" : "class")} {Identifier(outer.Name)}".Replace("  ", " ")
+                    + (outer.TypeParameters.Length == 0 ? "" : "<" + string.Join(", ", outer.TypeParameters.Select(t => Identifier(t.Name))) + ">")));
+            string ns = type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString();
             string hintName = HintName(type);
             var diagnostics = new List<DiagnosticInfo>();
+            var stubs = new List<StubSpec>();
+
+            // [Network] on several parts of one class: the compiler reports the duplicate attribute; only the first part is parsed.
+            SyntaxReference? first = type.DeclaringSyntaxReferences.FirstOrDefault(r => HasNetworkAttribute(r.GetSyntax(cancellationToken), context.SemanticModel.Compilation, cancellationToken));
+            if (first is not null && first.GetSyntax(cancellationToken) != context.TargetNode)
+                return new ParseResult(null, identifier, ns, ToArray(containers), EquatableArray<StubSpec>.Empty, EquatableArray<DiagnosticInfo>.Empty, string.Empty);
             try
             {
-                NetworkSpec? spec = ParseNetwork(type, context.Attributes[0], (ClassDeclarationSyntax)context.TargetNode, diagnostics, cancellationToken);
-                return new ParseResult(diagnostics.Count == 0 ? spec : null, ToArray(diagnostics), hintName);
+                NetworkSpec? spec = ParseNetwork(type, context.Attributes[0], (TypeDeclarationSyntax)context.TargetNode, diagnostics, stubs, cancellationToken);
+                return new ParseResult(diagnostics.Count == 0 ? spec : null, identifier, ns, ToArray(containers), ToArray(stubs), ToArray(diagnostics), hintName);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // The generator must never throw: report the failure where the user can see it.
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InternalError, type.Locations.FirstOrDefault(), type.Name, exception.Message));
-                return new ParseResult(null, ToArray(diagnostics), hintName);
+                return new ParseResult(null, identifier, ns, ToArray(containers), ToArray(stubs), ToArray(diagnostics), hintName);
             }
         }
 
-        private static NetworkSpec? ParseNetwork(INamedTypeSymbol type, AttributeData attribute, ClassDeclarationSyntax node,
-            List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        private static NetworkSpec? ParseNetwork(INamedTypeSymbol type, AttributeData attribute, TypeDeclarationSyntax node,
+            List<DiagnosticInfo> diagnostics, List<StubSpec> stubs, CancellationToken cancellationToken)
         {
             Location classLocation = node.Identifier.GetLocation();
-            if (!type.DeclaringSyntaxReferences.All(r => r.GetSyntax(cancellationToken) is ClassDeclarationSyntax c && c.Modifiers.Any(SyntaxKind.PartialKeyword)))
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NotPartial, classLocation, type.Name));
-            if (type.ContainingType is not null)
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.Nested, classLocation, type.Name, type.ContainingType.Name));
-            if (type.TypeParameters.Length > 0)
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.Generic, classLocation, type.Name));
+            if (!CheckClass(type, node, classLocation, diagnostics, cancellationToken)) return null;
 
-            // [Network(Inputs = n, Loss = ...)]
+            // [Network(Inputs = n, Loss = ..., HuberDelta = ...)]
             int inputs = 0;
-            LossKind loss = LossKind.SquaredError;
+            Loss loss = Loss.SquaredError;
+            double huberDelta = 1.0;
             Location inputsLocation = AttributeLocation(attribute, classLocation);
             foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
             {
                 Location argumentLocation = NamedArgumentLocation(attribute, named.Key) ?? inputsLocation;
-                if (named.Key == "Inputs" && named.Value.Value is int n)
+                switch (named.Key)
                 {
-                    inputs = n;
-                    inputsLocation = argumentLocation;
-                }
-                else if (named.Key == "Loss" && named.Value.Value is int l)
-                {
-                    if (Enum.IsDefined(typeof(LossKind), l)) loss = (LossKind)l;
-                    else diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnknownEnumValue, argumentLocation, l, "Loss", string.Join(", ", Enum.GetNames(typeof(LossKind)))));
+                    case nameof(NetworkAttribute.Inputs) when named.Value.Value is int n:
+                        inputs = n;
+                        inputsLocation = argumentLocation;
+                        break;
+                    case nameof(NetworkAttribute.Loss) when named.Value.Value is int l:
+                        if (Enum.IsDefined(typeof(Loss), l)) loss = (Loss)l;
+                        else diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnknownEnumValue, argumentLocation, l, nameof(Loss), string.Join(", ", Enum.GetNames(typeof(Loss)))));
+                        break;
+                    case nameof(NetworkAttribute.HuberDelta) when named.Value.Value is double d:
+                        huberDelta = d;
+                        if (!(d > 0) || double.IsInfinity(d) || double.IsNaN(d))
+                            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidHuberDelta, argumentLocation, type.Name, d));
+                        break;
                 }
             }
 
             if (inputs <= 0)
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidInputs, inputsLocation, type.Name, inputs));
 
-            List<LayerSpec>? layers = ParseLayers(type, Math.Max(inputs, 1), diagnostics, cancellationToken);
-            if (layers is null) return null;
-            if (layers.Count == 0)
+            List<DeclaredLayer>? declared = ReadLayers(type, diagnostics, stubs, cancellationToken);
+            if (declared is null) return null;
+            if (declared.Count == 0)
             {
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoLayers, classLocation, type.Name));
                 return null;
             }
 
-            CheckLoss(type.Name, loss, layers, attribute, classLocation, diagnostics);
-
-            long parameterCount = layers.Sum(l => (long)l.Units * l.Inputs + (l.HasBias ? l.Units : 0));
-            const int maxParameters = 0x7FFFFFC7; // Array.MaxLength
-            if (parameterCount > maxParameters || layers.Any(l => (long)l.Units * l.Inputs > maxParameters))
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.TooLarge, classLocation, type.Name, parameterCount, maxParameters));
-
+            List<LayerSpec>? nodes = BuildNodes(type.Name, Math.Max(inputs, 1), loss, declared, diagnostics, classLocation, out long parameters, out long state);
+            if (nodes is null) return null;
+            CheckLoss(type.Name, loss, declared, nodes, attribute, classLocation, diagnostics);
+            CheckNames(type, nodes, declared, diagnostics);
             if (diagnostics.Count > 0) return null;
-            string ns = type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString();
-            return new NetworkSpec(ns, type.Name, AccessibilityText(type.DeclaredAccessibility), type.IsSealed, inputs, loss,
-                new EquatableArray<LayerSpec>(layers.ToImmutableArray()));
+            return new NetworkSpec(type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
+                type.Name, Identifier(type.Name), inputs, loss, huberDelta, new EquatableArray<LayerSpec>(nodes.ToImmutableArray()), (int)parameters, (int)state);
         }
 
-        /// <summary>The [Dense] properties in declaration order, with offsets; null when a layer could not be read at all.</summary>
-        private static List<LayerSpec>? ParseLayers(INamedTypeSymbol type, int inputs, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        /// <summary>Class-level rules; false when the class cannot be read further.</summary>
+        private static bool CheckClass(INamedTypeSymbol type, TypeDeclarationSyntax node, Location location, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
-            var layers = new List<LayerSpec>();
-            int previousUnits = inputs;
-            long offset = 0;
+            if (node is not ClassDeclarationSyntax || type.IsRecord)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NotAClass, location, type.Name, type.IsRecord ? (type.IsValueType ? "record struct" : "record") : type.TypeKind.ToString().ToLowerInvariant()));
+                return false;
+            }
+
+            if (!type.DeclaringSyntaxReferences.All(r => r.GetSyntax(cancellationToken) is ClassDeclarationSyntax c && c.Modifiers.Any(SyntaxKind.PartialKeyword)))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NotPartial, location, type.Name));
+                return false; // nothing can be generated into it, so nothing more to say
+            }
+
+            if (type.ContainingType is not null)
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.Nested, location, type.Name, type.ContainingType.Name));
+            if (type.TypeParameters.Length > 0)
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.Generic, location, type.Name));
+            if (type.IsStatic)
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedClass, location, type.Name, "is static; a network is an instance with its own parameters"));
+            if (type.IsFileLocal)
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedClass, location, type.Name, "is file-local; the generated part lives in another file, so declare it without 'file'"));
+            if (type.IsAbstract)
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedClass, location, type.Name, "is abstract; trainers and loaders create networks with new()"));
+            if (type.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is ClassDeclarationSyntax { ParameterList: not null }))
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedClass, location, type.Name, "has a primary constructor; the generator writes the constructors (new() and new(parameters))"));
+            foreach (IMethodSymbol constructor in type.InstanceConstructors.Where(c => !c.IsImplicitlyDeclared))
+                if (constructor.Parameters.Length == 0 || (constructor.Parameters.Length == 1 && constructor.Parameters[0].Type.ToDisplayString() == "System.ReadOnlySpan<float>"))
+                    diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedClass, constructor.Locations.FirstOrDefault() ?? location, type.Name,
+                        $"declares the constructor {type.Name}({string.Join(", ", constructor.Parameters.Select(p => p.Type.ToDisplayString()))}), which the generator writes; remove it"));
+            return true;
+        }
+
+        /// <summary>A layer property as declared: its kind's attribute and where it is.</summary>
+        private sealed class DeclaredLayer
+        {
+            public DeclaredLayer(IPropertySymbol property, AttributeData attribute, string kind, string modifiers)
+            {
+                Property = property;
+                Attribute = attribute;
+                Kind = kind;
+                Modifiers = modifiers;
+            }
+
+            public IPropertySymbol Property { get; }
+            public AttributeData Attribute { get; }
+            public string Kind { get; }
+            public string Modifiers { get; }
+            public Location Location => Property.Locations.FirstOrDefault() ?? Location.None;
+        }
+
+        /// <summary>The known layer kinds: attribute type → view type.</summary>
+        private static readonly (string Attribute, string Kind, string View)[] Kinds =
+        {
+            (typeof(DenseAttribute).FullName!, "Dense", "Backprop.DenseLayer"),
+            (typeof(LayerNormAttribute).FullName!, "LayerNorm", "Backprop.LayerNormLayer"),
+            (typeof(BatchNormAttribute).FullName!, "BatchNorm", "Backprop.BatchNormLayer"),
+            (typeof(DropoutAttribute).FullName!, "Dropout", "Backprop.DropoutLayer"),
+        };
+
+        public static IEnumerable<string> LayerAttributeNames => Kinds.Select(k => k.Attribute);
+
+        /// <summary>The layer properties in declaration order; null when one could not be read at all (the compiler reports it).</summary>
+        private static List<DeclaredLayer>? ReadLayers(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, List<StubSpec> stubs, CancellationToken cancellationToken)
+        {
+            var layers = new List<DeclaredLayer>();
             foreach (IPropertySymbol property in type.GetMembers().OfType<IPropertySymbol>())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                AttributeData? dense = property.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == DenseAttributeName);
-                if (dense is null) continue;
-                Location location = property.Locations.FirstOrDefault() ?? Location.None;
-                if (dense.AttributeConstructor is null || dense.ConstructorArguments.Length == 0) return null; // half-typed: the compiler reports it
-
-                string? problem = LayerPropertyProblem(property);
-                if (problem is not null)
-                    diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidLayerProperty, location, property.Name, problem));
-                if (ReservedMembers.Contains(property.Name) || property.Name == type.Name)
-                    diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ReservedName, location, property.Name, type.Name));
-
-                int units = dense.ConstructorArguments[0].Value is int u ? u : 0;
-                if (units <= 0)
-                    diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidUnits, ConstructorArgumentLocation(dense, 0) ?? location, property.Name, units));
-
-                ActivationKind activation = ActivationKind.Identity;
-                if (dense.ConstructorArguments.Length > 1 && dense.ConstructorArguments[1].Value is int a)
+                var found = property.GetAttributes()
+                    .Select(a => (Attribute: a, Kind: Kinds.FirstOrDefault(k => k.Attribute == a.AttributeClass?.ToDisplayString())))
+                    .Where(f => f.Kind.Attribute is not null).ToList();
+                if (found.Count == 0) continue;
+                var syntax = property.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<PropertyDeclarationSyntax>().FirstOrDefault();
+                string modifiers = syntax is null ? "partial" : string.Join(" ", syntax.Modifiers.Where(m => !m.IsKind(SyntaxKind.PartialKeyword)).Select(m => m.Text).Concat(new[] { "partial" }));
+                if (property.IsPartialDefinition && property.PartialImplementationPart is null && !property.IsStatic)
+                    stubs.Add(new StubSpec(Identifier(property.Name), modifiers, property.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)));
+                if (found.Count > 1)
                 {
-                    if (Enum.IsDefined(typeof(ActivationKind), a)) activation = (ActivationKind)a;
-                    else diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnknownEnumValue, ConstructorArgumentLocation(dense, 1) ?? location, a, "Activation",
-                        string.Join(", ", Enum.GetNames(typeof(ActivationKind)))));
+                    diagnostics.Add(DiagnosticInfo.Create(Diagnostics.SeveralLayerAttributes, property.Locations.FirstOrDefault(), property.Name, found.Count));
+                    continue;
                 }
 
-                bool bias = true;
-                foreach (KeyValuePair<string, TypedConstant> named in dense.NamedArguments)
-                    if (named.Key == "Bias" && named.Value.Value is bool b) bias = b;
-
-                int safeUnits = Math.Max(units, 1);
-                long weightCount = (long)safeUnits * previousUnits;
-                int weightOffset = (int)Math.Min(offset, int.MaxValue);
-                int biasOffset = bias ? (int)Math.Min(offset + weightCount, int.MaxValue) : -1;
-                layers.Add(new LayerSpec(property.Name, AccessibilityText(property.DeclaredAccessibility), previousUnits, safeUnits, activation, bias, weightOffset, biasOffset));
-                offset += weightCount + (bias ? safeUnits : 0);
-                previousUnits = safeUnits;
+                AttributeData attribute = found[0].Attribute;
+                if (attribute.AttributeConstructor is null) return null; // half-typed: the compiler reports it
+                var layer = new DeclaredLayer(property, attribute, found[0].Kind.Kind, modifiers);
+                string? problem = LayerPropertyProblem(property, syntax, found[0].Kind.View);
+                if (problem is not null)
+                    diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidLayerProperty, layer.Location, property.Name, found[0].Kind.View.Substring("Backprop.".Length), problem));
+                layers.Add(layer);
             }
 
-            for (int i = 0; i < layers.Count - 1; i++)
-                if (layers[i].Activation == ActivationKind.Softmax)
-                    diagnostics.Add(DiagnosticInfo.Create(Diagnostics.SoftmaxNotLast, LayerLocation(type, layers[i].Name), layers[i].Name));
+            // Partial parts in several files have no defined order: all layers in one part.
+            for (int i = 1; i < layers.Count; i++)
+            {
+                SyntaxNode? firstPart = layers[0].Property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken).Parent;
+                SyntaxNode? part = layers[i].Property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken).Parent;
+                if (firstPart != part)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(Diagnostics.LayersSplit, layers[i].Location, layers[i].Property.Name, type.Name, layers[0].Property.Name));
+                    break;
+                }
+            }
+
             return layers;
         }
 
-        private static void CheckLoss(string network, LossKind loss, List<LayerSpec> layers, AttributeData attribute, Location fallback, List<DiagnosticInfo> diagnostics)
+        /// <summary>The nodes with their offsets: each declared layer, a dense layer followed by its activation node.</summary>
+        private static List<LayerSpec>? BuildNodes(string network, int inputs, Loss loss, List<DeclaredLayer> declared, List<DiagnosticInfo> diagnostics,
+            Location classLocation, out long parameters, out long state)
         {
-            LayerSpec output = layers[layers.Count - 1];
-            Location lossLocation = NamedArgumentLocation(attribute, "Loss") ?? AttributeLocation(attribute, fallback);
-            bool softmaxOutput = output.Activation == ActivationKind.Softmax;
-            if (softmaxOutput != (loss == LossKind.SoftmaxCrossEntropy))
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.SoftmaxLossMismatch, lossLocation, network, output.Activation, loss));
-            if (loss == LossKind.BinaryCrossEntropy && (output.Units != 1 || output.Activation != ActivationKind.Sigmoid))
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.BinaryCrossEntropyOutput, lossLocation, network, output.Name, output.Units, output.Activation));
+            var nodes = new List<LayerSpec>();
+            int width = inputs;
+            parameters = 0;
+            state = 0;
+            long workspace = 0;
+            bool parametersBefore = false;
+            for (int i = 0; i < declared.Count; i++)
+            {
+                DeclaredLayer layer = declared[i];
+                int index = i + 1;
+                string name = layer.Property.Name;
+                int at = (int)Math.Min(parameters, MaxBuffer), stateAt = (int)Math.Min(state, MaxBuffer);
+                switch (layer.Kind)
+                {
+                    case "Dense":
+                    {
+                        int units = layer.Attribute.ConstructorArguments.Length > 0 && layer.Attribute.ConstructorArguments[0].Value is int u ? u : 0;
+                        if (units <= 0)
+                            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidUnits, ConstructorArgumentLocation(layer.Attribute, 0) ?? layer.Location, name, units));
+                        Activation activation = Activation.Identity;
+                        if (layer.Attribute.ConstructorArguments.Length > 1 && layer.Attribute.ConstructorArguments[1].Value is int a)
+                        {
+                            if (ActivationRules.IsKnown(a)) activation = (Activation)a;
+                            else diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnknownEnumValue, ConstructorArgumentLocation(layer.Attribute, 1) ?? layer.Location, a, nameof(Activation), ActivationRules.KnownNames));
+                        }
+
+                        bool bias = true;
+                        foreach (KeyValuePair<string, TypedConstant> named in layer.Attribute.NamedArguments)
+                            if (named.Key == nameof(DenseAttribute.Bias) && named.Value.Value is bool b) bias = b;
+                        units = Math.Max(units, 1);
+                        long weights = (long)units * width;
+                        nodes.Add(new DenseSpec(name, layer.Modifiers, index, width, units, activation, bias, at,
+                            bias ? (int)Math.Min(parameters + weights, MaxBuffer) : -1) { Propagates = parametersBefore });
+                        ActivationInfoAttribute info = ActivationRules.Of(activation);
+                        bool last = i == declared.Count - 1;
+                        if (info.OutputOnly && !last)
+                            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.SoftmaxNotLast, layer.Location, name));
+                        bool fused = last && ((activation == Activation.Softmax && loss == Loss.SoftmaxCrossEntropy) || (activation == Activation.Sigmoid && loss == Loss.BinaryCrossEntropy));
+                        nodes.Add(new ActivationSpec(name, index, units, activation, info.DerivativeNeedsInput, fused));
+                        parameters += weights + (bias ? units : 0);
+                        workspace += (info.DerivativeNeedsInput ? 3L : 2L) * units;
+                        width = units;
+                        break;
+                    }
+                    case "LayerNorm":
+                    {
+                        double epsilon = NamedDouble(layer.Attribute, nameof(LayerNormAttribute.Epsilon), 1e-5);
+                        if (!(epsilon > 0) || double.IsInfinity(epsilon))
+                            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidLayerOption, NamedArgumentLocation(layer.Attribute, nameof(LayerNormAttribute.Epsilon)) ?? layer.Location, name, "Epsilon", epsilon, "ε must be a positive finite number (1e-5 by default)"));
+                        nodes.Add(new LayerNormSpec(name, layer.Modifiers, index, width, at, (int)Math.Min(parameters + width, MaxBuffer), epsilon) { Propagates = parametersBefore });
+                        parameters += 2L * width;
+                        workspace += 2L * width + 2;
+                        break;
+                    }
+                    case "BatchNorm":
+                    {
+                        double epsilon = NamedDouble(layer.Attribute, nameof(BatchNormAttribute.Epsilon), 1e-5);
+                        double momentum = NamedDouble(layer.Attribute, nameof(BatchNormAttribute.Momentum), 0.1);
+                        if (!(epsilon > 0) || double.IsInfinity(epsilon))
+                            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidLayerOption, NamedArgumentLocation(layer.Attribute, nameof(BatchNormAttribute.Epsilon)) ?? layer.Location, name, "Epsilon", epsilon, "ε must be a positive finite number (1e-5 by default)"));
+                        if (!(momentum > 0 && momentum <= 1))
+                            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidLayerOption, NamedArgumentLocation(layer.Attribute, nameof(BatchNormAttribute.Momentum)) ?? layer.Location, name, "Momentum", momentum, "the momentum of the running statistics must be in (0, 1] (0.1 by default)"));
+                        nodes.Add(new BatchNormSpec(name, layer.Modifiers, index, width, at, (int)Math.Min(parameters + width, MaxBuffer), stateAt, (int)Math.Min(state + width, MaxBuffer), epsilon, momentum) { Propagates = parametersBefore });
+                        parameters += 2L * width;
+                        state += 2L * width;
+                        workspace += 2L * width;
+                        break;
+                    }
+                    case "Dropout":
+                    {
+                        double rate = layer.Attribute.ConstructorArguments.Length > 0 && layer.Attribute.ConstructorArguments[0].Value is double r ? r : 0;
+                        if (!(rate >= 0 && rate < 1))
+                            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidLayerOption, ConstructorArgumentLocation(layer.Attribute, 0) ?? layer.Location, name, "rate", rate, "the dropout rate is a probability in [0, 1)"));
+                        nodes.Add(new DropoutSpec(name, layer.Modifiers, index, width, rate) { Propagates = parametersBefore });
+                        workspace += 3L * width;
+                        break;
+                    }
+                    default:
+                        throw new ArgumentOutOfRangeException(nameof(declared), layer.Kind, "Unknown layer kind.");
+                }
+
+                parametersBefore |= layer.Kind != "Dropout";
+            }
+
+            if (parameters > MaxBuffer)
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.TooLarge, classLocation, network, parameters, "its parameters", MaxBuffer));
+            else if (nodes.OfType<DenseSpec>().Any(d => d.WeightCount > MaxBuffer))
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.TooLarge, classLocation, network, nodes.OfType<DenseSpec>().Max(d => d.WeightCount), "one layer's weights", MaxBuffer));
+            if (workspace > int.MaxValue)
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.TooLarge, classLocation, network, workspace, "the batched workspace of one sample", int.MaxValue));
+            if (declared[declared.Count - 1].Kind != "Dense")
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.OutputNotDense, declared[declared.Count - 1].Location, network, declared[declared.Count - 1].Property.Name, declared[declared.Count - 1].Kind));
+            return nodes;
         }
 
-        private static string? LayerPropertyProblem(IPropertySymbol property)
+        private static void CheckLoss(string network, Loss loss, List<DeclaredLayer> declared, List<LayerSpec> nodes, AttributeData attribute, Location fallback, List<DiagnosticInfo> diagnostics)
         {
-            if (property.Type.ToDisplayString() != DenseLayerTypeName) return $"its type is '{property.Type.ToDisplayString()}'";
+            if (nodes[nodes.Count - 1] is not ActivationSpec output) return; // BP0019 already
+            DeclaredLayer outputLayer = declared[declared.Count - 1];
+            Location lossLocation = NamedArgumentLocation(attribute, nameof(NetworkAttribute.Loss)) ?? AttributeLocation(attribute, fallback);
+            Location activationLocation = ConstructorArgumentLocation(outputLayer.Attribute, 1) ?? outputLayer.Location;
+            bool softmaxOutput = output.Activation == Activation.Softmax;
+            if (softmaxOutput != (loss == Loss.SoftmaxCrossEntropy))
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.SoftmaxLossMismatch, softmaxOutput ? lossLocation : activationLocation, network, output.Activation, loss));
+            else if (loss == Loss.BinaryCrossEntropy && output.Activation != Activation.Sigmoid)
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.BinaryCrossEntropyOutput, activationLocation, network, output.Name, output.Activation));
+        }
+
+        /// <summary>No layer, user member or the class itself may take a name the generator writes.</summary>
+        private static void CheckNames(INamedTypeSymbol type, List<LayerSpec> nodes, List<DeclaredLayer> declared, List<DiagnosticInfo> diagnostics)
+        {
+            // Every member the generator writes besides the layer properties themselves.
+            var generated = new HashSet<string>(MemberNames.Network, StringComparer.Ordinal);
+            foreach (LayerSpec node in nodes.Where(n => n is not ActivationSpec))
+                foreach (string name in MemberNames.Of(node))
+                    if (name != node.Name) generated.Add(name);
+
+            var layerNames = new HashSet<string>(declared.Select(d => d.Property.Name), StringComparer.Ordinal);
+            var reported = new HashSet<string>(StringComparer.Ordinal);
+            foreach (DeclaredLayer layer in declared)
+            {
+                string name = layer.Property.Name;
+                if ((generated.Contains(name) || name == type.Name) && reported.Add(name))
+                    diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ReservedName, layer.Location, name, type.Name));
+            }
+
+            foreach (ISymbol member in type.GetMembers())
+            {
+                if (member.IsImplicitlyDeclared || layerNames.Contains(member.Name) || member is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor }) continue;
+                if (member.DeclaringSyntaxReferences.Length == 0) continue;
+                if (generated.Contains(member.Name) && reported.Add(member.Name))
+                    diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ReservedName, member.Locations.FirstOrDefault(), member.Name, type.Name));
+            }
+
+            if ((generated.Contains(type.Name) || layerNames.Contains(type.Name)) && reported.Add(type.Name))
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ReservedName, type.Locations.FirstOrDefault(), type.Name, type.Name));
+        }
+
+        private static string? LayerPropertyProblem(IPropertySymbol property, PropertyDeclarationSyntax? syntax, string view)
+        {
+            if (property.Type.ToDisplayString() != view) return $"its type is '{property.Type.ToDisplayString()}'";
             if (property.IsStatic) return "it is static";
-            if (!property.IsPartialDefinition) return "it is not declared 'partial'";
+            if (property.IsIndexer) return "it is an indexer";
+            bool partialKeyword = syntax?.Modifiers.Any(SyntaxKind.PartialKeyword) == true;
+            if (!property.IsPartialDefinition)
+                return partialKeyword ? "it has a body; declare it without one ('{ get; }') and the generator writes it" : "it is not declared 'partial'";
+            if (property.PartialImplementationPart is not null) return "it already has an implementation part; remove it, the generator writes it";
             if (property.SetMethod is not null) return "it has a setter";
             if (property.GetMethod is null) return "it has no getter";
-            if (property.IsIndexer) return "it is an indexer";
+            if (property.IsAbstract || property.IsVirtual || property.IsOverride || property.IsExtern) return "it is abstract, virtual, override or extern";
             return null;
         }
 
-        private static Location LayerLocation(INamedTypeSymbol type, string name) =>
-            type.GetMembers(name).FirstOrDefault()?.Locations.FirstOrDefault() ?? Location.None;
+        private static bool HasNetworkAttribute(SyntaxNode node, Compilation compilation, CancellationToken cancellationToken)
+        {
+            if (node is not TypeDeclarationSyntax declaration) return false;
+            SemanticModel model = compilation.GetSemanticModel(declaration.SyntaxTree);
+            foreach (AttributeListSyntax list in declaration.AttributeLists)
+                foreach (AttributeSyntax attribute in list.Attributes)
+                    if (model.GetSymbolInfo(attribute, cancellationToken).Symbol?.ContainingType?.ToDisplayString() == NetworkAttributeName) return true;
+            return false;
+        }
+
+        private static double NamedDouble(AttributeData attribute, string name, double fallback)
+        {
+            foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
+                if (named.Key == name && named.Value.Value is double d) return d;
+            return fallback;
+        }
 
         private static Location AttributeLocation(AttributeData attribute, Location fallback) =>
             attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? fallback;
@@ -182,24 +391,23 @@ namespace Backprop.Generators.Parsing
         private static Location? ConstructorArgumentLocation(AttributeData attribute, int index)
         {
             var arguments = (attribute.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax)?.ArgumentList?.Arguments
-                .Where(a => a.NameEquals is null).ToList();
+                .Where(a => a.NameEquals is null && a.NameColon is null).ToList();
             return arguments is not null && index < arguments.Count ? arguments[index].GetLocation() : null;
         }
 
-        private static string AccessibilityText(Accessibility accessibility) => accessibility switch
+        /// <summary>The name as an identifier: <c>@class</c> for a keyword.</summary>
+        public static string Identifier(string name) =>
+            SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
+        /// <summary>A hint name made only of characters every file system and Roslyn accept.</summary>
+        private static string HintName(INamedTypeSymbol type)
         {
-            Accessibility.Public => "public",
-            Accessibility.Internal => "internal",
-            Accessibility.Private => "private",
-            Accessibility.Protected => "protected",
-            Accessibility.ProtectedOrInternal => "protected internal",
-            Accessibility.ProtectedAndInternal => "private protected",
-            _ => string.Empty,
-        };
+            string full = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty);
+            var text = new System.Text.StringBuilder();
+            foreach (char c in full) text.Append(char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_');
+            return text + ".g.cs";
+        }
 
-        private static string HintName(INamedTypeSymbol type) =>
-            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty).Replace('<', '{').Replace('>', '}') + ".g.cs";
-
-        private static EquatableArray<DiagnosticInfo> ToArray(List<DiagnosticInfo> diagnostics) => new(diagnostics.ToImmutableArray());
+        private static EquatableArray<T> ToArray<T>(List<T> items) where T : IEquatable<T> => new(items.ToImmutableArray());
     }
 }

@@ -4,8 +4,13 @@ namespace Backprop;
 /// Declares a fully connected layer: z = W·a_prev + b, a = f(z). Put it on a <c>partial</c> property of type
 /// <see cref="DenseLayer"/> inside a class marked with <see cref="NetworkAttribute"/>.
 /// </summary>
-[AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
-public sealed class DenseAttribute : Attribute
+[System.AttributeUsage(System.AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
+#if BACKPROP_GENERATOR
+internal
+#else
+public
+#endif
+sealed class DenseAttribute : System.Attribute
 {
     /// <summary>Declares a dense layer of <paramref name="units"/> outputs with activation <paramref name="activation"/>.</summary>
     /// <param name="units">Number of units (outputs) of the layer. Must be positive.</param>

@@ -1,9 +1,10 @@
 namespace Backprop;
 
 /// <summary>
-/// Declares a feed-forward network on a <c>partial</c> class. The layers are the class's partial properties of type
-/// <see cref="DenseLayer"/> carrying <see cref="DenseAttribute"/>, in declaration order. The Backprop source generator
-/// implements the class: sizes as constants, one flat parameter buffer, <c>Forward</c> and <c>Backward</c>.
+/// Declares a feed-forward network on a <c>partial</c> class. The layers are the class's partial properties carrying a layer
+/// attribute (<see cref="DenseAttribute"/>, <see cref="LayerNormAttribute"/>, <see cref="BatchNormAttribute"/>,
+/// <see cref="DropoutAttribute"/>), in declaration order. The Backprop source generator implements the class: sizes as
+/// constants, one flat parameter buffer (and a state buffer for running statistics), <c>Forward</c> and <c>Backward</c>.
 /// </summary>
 /// <example>
 /// <code>
@@ -15,12 +16,20 @@ namespace Backprop;
 /// }
 /// </code>
 /// </example>
-[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
-public sealed class NetworkAttribute : Attribute
+[System.AttributeUsage(System.AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+#if BACKPROP_GENERATOR
+internal
+#else
+public
+#endif
+sealed class NetworkAttribute : System.Attribute
 {
     /// <summary>Number of inputs (the size of the feature vector). Must be positive.</summary>
     public int Inputs { get; set; }
 
     /// <summary>The loss the network is trained with. Defaults to <see cref="Backprop.Loss.SquaredError"/>.</summary>
     public Loss Loss { get; set; } = Loss.SquaredError;
+
+    /// <summary>The δ of <see cref="Backprop.Loss.Huber"/>: where the loss turns from quadratic to linear. Positive; default 1.</summary>
+    public double HuberDelta { get; set; } = 1.0;
 }

@@ -15,6 +15,7 @@ public readonly struct DenseLayer
         ArgumentNullException.ThrowIfNull(description);
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(gradients);
+        if (description.Kind != LayerKind.Dense) throw new ArgumentException($"Layer '{description.Name}' is a {description.Kind} layer, not Dense.", nameof(description));
         Description = description;
         _parameters = parameters;
         _gradients = gradients;

@@ -6,27 +6,40 @@ namespace Backprop;
 
 /// <summary>
 /// The declared shape of a generated network: its inputs, its layers in order, its loss and the layout of its flat
-/// parameter buffer. Generated code creates one per network type (<c>MyNet.Shape</c>).
+/// parameter and state buffers. Generated code creates one per network type (<c>MyNet.Shape</c>).
 /// </summary>
 public sealed class NetworkShape
 {
-    /// <summary>Creates the shape of network <paramref name="name"/>. Offsets in <paramref name="layers"/> must tile the buffer in order.</summary>
-    /// <exception cref="ArgumentException">The layers are empty, chained wrongly, or their offsets do not tile the buffer.</exception>
-    public NetworkShape(string name, int inputCount, Loss loss, IReadOnlyList<LayerDescription> layers)
+    /// <summary>Creates the shape of network <paramref name="name"/>. The layers' tensors must tile the two buffers in order.</summary>
+    /// <param name="name">The network's type name.</param>
+    /// <param name="inputCount">Size of the input vector.</param>
+    /// <param name="loss">The training loss.</param>
+    /// <param name="layers">The layers, input to output.</param>
+    /// <param name="huberDelta">The δ of <see cref="Loss.Huber"/> (ignored by the other losses); positive.</param>
+    /// <exception cref="ArgumentException">The layers are empty, chained wrongly, or their tensors do not tile the buffers.</exception>
+    public NetworkShape(string name, int inputCount, Loss loss, IReadOnlyList<LayerDescription> layers, double huberDelta = 1.0)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(layers);
         if (inputCount <= 0) throw new ArgumentOutOfRangeException(nameof(inputCount), inputCount, $"Network '{name}' needs a positive input count.");
         if (layers.Count == 0) throw new ArgumentException($"Network '{name}' has no layers.", nameof(layers));
+        if (!Enum.IsDefined(loss)) throw new ArgumentOutOfRangeException(nameof(loss), loss, $"Network '{name}': unknown loss.");
+        if (!(huberDelta > 0) || !double.IsFinite(huberDelta))
+            throw new ArgumentOutOfRangeException(nameof(huberDelta), huberDelta, $"Network '{name}': the Huber δ must be a positive finite number.");
 
-        int expectedInputs = inputCount, offset = 0;
+        int expectedInputs = inputCount, offset = 0, stateOffset = 0;
         foreach (LayerDescription layer in layers)
         {
             if (layer.Inputs != expectedInputs)
                 throw new ArgumentException($"Layer '{layer.Name}' of '{name}' has {layer.Inputs} inputs; the previous layer gives {expectedInputs}.", nameof(layers));
-            if (layer.WeightOffset != offset || (layer.HasBias && layer.BiasOffset != offset + layer.WeightCount) || (!layer.HasBias && layer.BiasOffset != -1))
-                throw new ArgumentException($"Layer '{layer.Name}' of '{name}' has offsets that do not follow the previous layer's parameters.", nameof(layers));
-            offset += layer.ParameterCount;
+            foreach (TensorDescription tensor in layer.Tensors)
+            {
+                ref int next = ref tensor.IsState ? ref stateOffset : ref offset;
+                if (tensor.Offset != next)
+                    throw new ArgumentException($"Tensor '{tensor.Name}' of '{name}' is at offset {tensor.Offset} of the {(tensor.IsState ? "state" : "parameter")} buffer; the previous tensors end at {next}.", nameof(layers));
+                next += tensor.Length;
+            }
+
             expectedInputs = layer.Units;
         }
 
@@ -34,9 +47,11 @@ public sealed class NetworkShape
         InputCount = inputCount;
         OutputCount = expectedInputs;
         ParameterCount = offset;
+        StateCount = stateOffset;
         Loss = loss;
+        HuberDelta = huberDelta;
         Layers = new ReadOnlyCollection<LayerDescription>(layers.ToArray());
-        Signature = BuildSignature(inputCount, loss, Layers);
+        Signature = BuildSignature(inputCount, loss, huberDelta, Layers);
         Hash = Fnv1a64(Signature);
     }
 
@@ -49,11 +64,17 @@ public sealed class NetworkShape
     /// <summary>Size of the output vector (the last layer's units).</summary>
     public int OutputCount { get; }
 
-    /// <summary>Total number of parameters (weights and biases of every layer) in the flat buffer.</summary>
+    /// <summary>Total number of trainable parameters (every layer's parameter tensors) in the flat parameter buffer.</summary>
     public int ParameterCount { get; }
+
+    /// <summary>Total number of state values (running statistics) in the flat state buffer; 0 for most networks.</summary>
+    public int StateCount { get; }
 
     /// <summary>The loss the network is trained with.</summary>
     public Loss Loss { get; }
+
+    /// <summary>The δ of <see cref="Loss.Huber"/>.</summary>
+    public double HuberDelta { get; }
 
     /// <summary>The layers, input to output.</summary>
     public IReadOnlyList<LayerDescription> Layers { get; }
@@ -61,8 +82,14 @@ public sealed class NetworkShape
     /// <summary>The output layer.</summary>
     public LayerDescription OutputLayer => Layers[^1];
 
+    /// <summary>Every tensor of every layer, in layer order.</summary>
+    public IEnumerable<TensorDescription> Tensors => Layers.SelectMany(l => l.Tensors);
+
     /// <summary>Largest layer width, inputs included: the scratch a per-sample pass needs per activation buffer.</summary>
     public int MaxWidth => Math.Max(InputCount, Layers.Max(l => l.Units));
+
+    /// <summary>True when a layer behaves differently in training (Dropout, BatchNorm).</summary>
+    public bool HasTrainingMode => Layers.Any(l => l.Kind is LayerKind.Dropout or LayerKind.BatchNorm);
 
     /// <summary>A canonical text of the declared shape, e.g. <c>in=4;Dense(16,Tanh,bias);Dense(3,Softmax,bias);loss=SoftmaxCrossEntropy</c>.</summary>
     public string Signature { get; }
@@ -73,15 +100,29 @@ public sealed class NetworkShape
     /// <inheritdoc />
     public override string ToString() => $"{Name}: {Signature}";
 
-    private static string BuildSignature(int inputCount, Loss loss, IReadOnlyList<LayerDescription> layers)
+    private static string BuildSignature(int inputCount, Loss loss, double huberDelta, IReadOnlyList<LayerDescription> layers)
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"in={inputCount}");
         foreach (LayerDescription layer in layers)
-            text.Append(CultureInfo.InvariantCulture, $";Dense({layer.Units},{layer.Activation},{(layer.HasBias ? "bias" : "nobias")})");
-        text.Append(CultureInfo.InvariantCulture, $";loss={loss}");
+            text.Append(';').Append(LayerSignature(layer));
+        text.Append(";loss=").Append(loss switch
+        {
+            Loss.SquaredError or Loss.MeanSquaredError or Loss.BinaryCrossEntropy or Loss.SoftmaxCrossEntropy or Loss.MeanAbsoluteError => loss.ToString(),
+            Loss.Huber => string.Create(CultureInfo.InvariantCulture, $"Huber({huberDelta:R})"),
+            _ => throw new ArgumentOutOfRangeException(nameof(loss), loss, "Unknown loss."),
+        });
         return text.ToString();
     }
+
+    private static string LayerSignature(LayerDescription layer) => layer.Kind switch
+    {
+        LayerKind.Dense => string.Create(CultureInfo.InvariantCulture, $"Dense({layer.Units},{layer.Activation},{(layer.HasBias ? "bias" : "nobias")})"),
+        LayerKind.LayerNorm => string.Create(CultureInfo.InvariantCulture, $"LayerNorm({layer.Units},eps={layer.Epsilon:R})"),
+        LayerKind.BatchNorm => string.Create(CultureInfo.InvariantCulture, $"BatchNorm({layer.Units},eps={layer.Epsilon:R},momentum={layer.Momentum:R})"),
+        LayerKind.Dropout => string.Create(CultureInfo.InvariantCulture, $"Dropout({layer.Units},{layer.Rate:R})"),
+        _ => throw new ArgumentOutOfRangeException(nameof(layer), layer.Kind, "Unknown layer kind."),
+    };
 
     private static ulong Fnv1a64(string text)
     {

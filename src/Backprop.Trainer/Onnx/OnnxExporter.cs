@@ -3,16 +3,18 @@ using System.Buffers.Binary;
 namespace Backprop.Onnx;
 
 /// <summary>
-/// Exports a trained network as an ONNX model (opset 13): per layer a <c>Gemm</c> (Y = X·Wᵀ + b, transB = 1) and
-/// its activation node (Sigmoid, Tanh, Relu, LeakyRelu α = 0.01, Softmax on the last axis). Input <c>input</c>
+/// Exports a trained network as an ONNX model (opset 20) in inference mode: a dense layer is a <c>Gemm</c> (Y = X·Wᵀ + b,
+/// transB = 1) and its activation's operator (from the activation's <see cref="ActivationInfoAttribute"/>: Sigmoid, Tanh,
+/// Relu, LeakyRelu, Softmax, Gelu, Elu, Softplus, and z·Sigmoid(z) for SiLU); LayerNorm is <c>LayerNormalization</c>,
+/// BatchNorm is <c>BatchNormalization</c> with the running statistics, Dropout is <c>Identity</c>. Input <c>input</c>
 /// [batch × InputCount], output <c>output</c> [batch × OutputCount] — the same values as <see cref="INetwork.Forward"/>.
 /// </summary>
 public static class OnnxExporter
 {
     /// <summary>The ONNX operator set the exported graph uses.</summary>
-    public const int OpsetVersion = 13;
+    public const int OpsetVersion = 20;
 
-    private const int IrVersion = 8;
+    private const int IrVersion = 9;
     private const int FloatType = 1;
 
     /// <summary>Writes <paramref name="network"/> as an ONNX model to <paramref name="stream"/>.</summary>
@@ -40,27 +42,16 @@ public static class OnnxExporter
         {
             LayerDescription layer = shape.Layers[l];
             bool last = l == shape.Layers.Count - 1;
-            string weights = $"{layer.Name}.weight", biases = $"{layer.Name}.bias";
-            string affine = layer.Activation == Activation.Identity && last ? "output" : $"{layer.Name}.z";
-            graph.Message(5, Tensor(weights, [layer.Units, layer.Inputs], network.Parameters.AsSpan(layer.WeightOffset, layer.WeightCount)));
-            var gemm = new ProtoWriter().String(1, previous).String(1, weights);
-            if (layer.HasBias)
+            previous = layer.Kind switch
             {
-                graph.Message(5, Tensor(biases, [layer.Units], network.Parameters.AsSpan(layer.BiasOffset, layer.Units)));
-                gemm.String(1, biases);
-            }
-
-            gemm.String(2, affine).String(3, $"{layer.Name}.gemm").String(4, "Gemm").Message(5, IntAttribute("transB", 1));
-            graph.Message(1, gemm);
-            previous = affine;
-            if (layer.Activation == Activation.Identity) continue;
-
-            string activated = last ? "output" : $"{layer.Name}.a";
-            var node = new ProtoWriter().String(1, previous).String(2, activated).String(3, $"{layer.Name}.{layer.Activation}").String(4, OperatorOf(layer.Activation));
-            if (layer.Activation == Activation.LeakyReLU) node.Message(5, FloatAttribute("alpha", Kernels.ActivationKernels.LeakySlope));
-            if (layer.Activation == Activation.Softmax) node.Message(5, IntAttribute("axis", -1));
-            graph.Message(1, node);
-            previous = activated;
+                LayerKind.Dense => Dense(graph, network, layer, previous, last),
+                LayerKind.LayerNorm => Node(graph, "LayerNormalization", layer.Name, previous, last ? "output" : $"{layer.Name}.a",
+                    Inputs(graph, network, layer, TensorRole.Gain, TensorRole.Shift), IntAttribute("axis", -1), FloatAttribute("epsilon", (float)layer.Epsilon)),
+                LayerKind.BatchNorm => Node(graph, "BatchNormalization", layer.Name, previous, last ? "output" : $"{layer.Name}.a",
+                    Inputs(graph, network, layer, TensorRole.Gain, TensorRole.Shift, TensorRole.RunningMean, TensorRole.RunningVariance), FloatAttribute("epsilon", (float)layer.Epsilon)),
+                LayerKind.Dropout => Node(graph, "Identity", layer.Name, previous, last ? "output" : $"{layer.Name}.a", []), // the identity in inference
+                _ => throw new ArgumentOutOfRangeException(nameof(network), layer.Kind, $"No ONNX form for layer kind {layer.Kind}."),
+            };
         }
 
         graph.Message(11, Value("input", shape.InputCount));
@@ -75,15 +66,54 @@ public static class OnnxExporter
         return model.ToArray();
     }
 
-    private static string OperatorOf(Activation activation) => activation switch
+    /// <summary>A dense layer: <c>Gemm</c> (Y = X·Wᵀ + b) and its activation's nodes; returns the name of its output.</summary>
+    private static string Dense(ProtoWriter graph, INetwork network, LayerDescription layer, string input, bool last)
     {
-        Activation.Sigmoid => "Sigmoid",
-        Activation.Tanh => "Tanh",
-        Activation.ReLU => "Relu",
-        Activation.LeakyReLU => "LeakyRelu",
-        Activation.Softmax => "Softmax",
-        _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "No ONNX operator for this activation."),
-    };
+        ActivationInfoAttribute info = ActivationTable.Of(layer.Activation);
+        bool identity = layer.Activation == Activation.Identity;
+        string affine = identity && last ? "output" : $"{layer.Name}.z";
+        List<string> parameters = Inputs(graph, network, layer, TensorRole.Weights, TensorRole.Biases);
+        Node(graph, "Gemm", $"{layer.Name}.gemm", input, affine, parameters, IntAttribute("transB", 1));
+        if (identity) return affine;
+
+        string activated = last ? "output" : $"{layer.Name}.a";
+        var attributes = new List<ProtoWriter>();
+        if (!float.IsNaN(info.OnnxAlpha)) attributes.Add(FloatAttribute("alpha", info.OnnxAlpha));
+        if (layer.Activation == Activation.Softmax) attributes.Add(IntAttribute("axis", -1));
+        if (!info.OnnxTimesInput)
+            return Node(graph, info.OnnxOperator, $"{layer.Name}.{layer.Activation}", affine, activated, [], [.. attributes]);
+
+        // f(z) = z·g(z) (SiLU = z·σ(z)): the operator, then a product with its input.
+        string gated = Node(graph, info.OnnxOperator, $"{layer.Name}.{layer.Activation}.gate", affine, $"{layer.Name}.gate", [], [.. attributes]);
+        return Node(graph, "Mul", $"{layer.Name}.{layer.Activation}", affine, activated, [gated]);
+    }
+
+    /// <summary>Adds the layer's tensors of the given roles (the ones it has) as initialisers; returns their names.</summary>
+    private static List<string> Inputs(ProtoWriter graph, INetwork network, LayerDescription layer, params TensorRole[] roles)
+    {
+        var names = new List<string>();
+        foreach (TensorRole role in roles)
+        {
+            if (layer.Find(role) is not TensorDescription tensor) continue;
+            float[] buffer = tensor.IsState ? network.State : network.Parameters;
+            int[] dims = tensor.Role == TensorRole.Weights ? [tensor.Rows, tensor.Columns] : [tensor.Length];
+            graph.Message(5, Tensor(tensor.Name, dims, buffer.AsSpan(tensor.Offset, tensor.Length)));
+            names.Add(tensor.Name);
+        }
+
+        return names;
+    }
+
+    /// <summary>NodeProto: inputs (1), output (2), name (3), op_type (4), attributes (5); returns the output's name.</summary>
+    private static string Node(ProtoWriter graph, string op, string name, string input, string output, List<string> more, params ProtoWriter[] attributes)
+    {
+        var node = new ProtoWriter().String(1, input);
+        foreach (string extra in more) node.String(1, extra);
+        node.String(2, output).String(3, name).String(4, op);
+        foreach (ProtoWriter attribute in attributes) node.Message(5, attribute);
+        graph.Message(1, node);
+        return output;
+    }
 
     /// <summary>TensorProto: dims (1), data_type (2), name (8), raw_data (9, little-endian float32).</summary>
     private static ProtoWriter Tensor(string name, int[] dims, ReadOnlySpan<float> values)

@@ -21,6 +21,9 @@ public interface ISampleSource
     /// an order determined by that seed alone (the same seed gives the same order); when null, in stored order.
     /// </summary>
     ISampleCursor Open(int? shuffleSeed);
+
+    /// <summary>Whether the samples carry weights (<see cref="ISampleCursor.Weight"/>); false means every weight is 1.</summary>
+    bool HasWeights => false;
 }
 
 /// <summary>One pass over an <see cref="ISampleSource"/>.</summary>
@@ -35,4 +38,7 @@ public interface ISampleCursor : IDisposable
 
     /// <summary>The position, in the source's stored order, of the sample last returned (for error messages).</summary>
     long Row { get; }
+
+    /// <summary>The weight of the sample last returned (1 unless the source <see cref="ISampleSource.HasWeights"/>); finite and non-negative.</summary>
+    float Weight => 1f;
 }

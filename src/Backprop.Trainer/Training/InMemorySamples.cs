@@ -5,6 +5,7 @@ public sealed class InMemorySamples : ISampleSource
 {
     private readonly float[] _inputs;
     private readonly float[] _targets;
+    private readonly float[]? _weights;
 
     /// <summary>Wraps <paramref name="inputs"/> (rows × InputCount) and <paramref name="targets"/> (rows × TargetCount); the arrays are not copied.</summary>
     /// <exception cref="ArgumentException">The arrays have different row counts or no rows.</exception>
@@ -42,6 +43,25 @@ public sealed class InMemorySamples : ISampleSource
         TargetCount = targetCount;
         Rows = inputs.Length / inputCount;
     }
+
+    /// <summary>
+    /// Wraps flat row-major arrays as <see cref="InMemorySamples(float[], int, float[], int)"/> does, with a weight per row:
+    /// the trainer's gradient becomes Σ wₙ∇Cₙ / Σ wₙ over each mini-batch.
+    /// </summary>
+    /// <exception cref="ArgumentException">The arrays do not agree on the rows, or a weight is negative or not finite.</exception>
+    public InMemorySamples(float[] inputs, int inputCount, float[] targets, int targetCount, float[] weights)
+        : this(inputs, inputCount, targets, targetCount)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        if (weights.Length != Rows) throw new ArgumentException($"There are {weights.Length} weights for {Rows} rows.", nameof(weights));
+        for (int i = 0; i < weights.Length; i++)
+            if (!(weights[i] >= 0f) || !float.IsFinite(weights[i]))
+                throw new ArgumentException($"Row {i}: weight {weights[i]} is not a finite non-negative number.", nameof(weights));
+        _weights = weights;
+    }
+
+    /// <inheritdoc />
+    public bool HasWeights => _weights is not null;
 
     /// <inheritdoc />
     public int InputCount { get; }
@@ -101,6 +121,8 @@ public sealed class InMemorySamples : ISampleSource
         private int _position = -1;
 
         public long Row { get; private set; } = -1;
+
+        public float Weight => source._weights is null || Row < 0 ? 1f : source._weights[Row];
 
         public bool MoveNext(Span<float> input, Span<float> target)
         {

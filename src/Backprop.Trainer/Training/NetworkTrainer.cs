@@ -41,10 +41,11 @@ public static class NetworkTrainer
         CheckSchedule(options);
 
         // Bad data is found while streaming; when it is, the network gets back the weights it came in with.
-        float[] original = network.Parameters.ToArray();
+        float[] original = network.Parameters.ToArray(), originalState = network.State.ToArray();
         try
         {
             ParameterInitializer.Initialize(shape, network.Parameters, options.Initialization, options.Seed);
+            if (options.Initialization != InitializationScheme.None) ParameterInitializer.ResetState(shape, network.State);
             var run = new TrainingRun<TNet>(network, options, shape);
             run.Execute(data, validation);
             return run.History;
@@ -52,6 +53,7 @@ public static class NetworkTrainer
         catch (InvalidDataException)
         {
             original.CopyTo(network.Parameters, 0);
+            originalState.CopyTo(network.State, 0);
             throw;
         }
     }

@@ -49,6 +49,13 @@ public sealed class TrainingOptions
     /// </summary>
     public float GradientClipNorm { get; set; }
 
+    /// <summary>
+    /// Weights per class for the classification losses: with <see cref="Loss.SoftmaxCrossEntropy"/> one per output (the
+    /// weight of the class a target marks with its largest value); with <see cref="Loss.BinaryCrossEntropy"/> on one output,
+    /// two: the weight of targets below 0.5, then of targets at or above it. They multiply the sample weights; null = all 1.
+    /// </summary>
+    public float[]? ClassWeights { get; set; }
+
     /// <summary>How the weights are set before training. Default <see cref="InitializationScheme.Auto"/>.</summary>
     public InitializationScheme Initialization { get; set; } = InitializationScheme.Auto;
 
@@ -73,6 +80,10 @@ public sealed class TrainingOptions
             throw new ArgumentOutOfRangeException(nameof(EarlyStoppingPatience), EarlyStoppingPatience, "EarlyStoppingPatience must be at least 1 epoch (or null for none).");
         if (!(GradientClipNorm >= 0f) || !float.IsFinite(GradientClipNorm))
             throw new ArgumentOutOfRangeException(nameof(GradientClipNorm), GradientClipNorm, "GradientClipNorm must be a non-negative finite number (0 = off).");
+        if (ClassWeights is not null)
+            for (int i = 0; i < ClassWeights.Length; i++)
+                if (!(ClassWeights[i] >= 0f) || !float.IsFinite(ClassWeights[i]))
+                    throw new ArgumentOutOfRangeException(nameof(ClassWeights), ClassWeights[i], $"ClassWeights[{i}] must be a finite non-negative number.");
         if (!Enum.IsDefined(Initialization))
             throw new ArgumentOutOfRangeException(nameof(Initialization), Initialization, "Unknown initialisation scheme.");
     }

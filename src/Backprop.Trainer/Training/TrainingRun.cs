@@ -14,8 +14,9 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
     private readonly TrainingOptions _options;
     private readonly NetworkShape _shape;
     private readonly IOptimizer _optimizer;
-    private readonly float[] _inputs, _targets, _outputs, _workspace, _gradients, _lastGood;
-    private float[]? _best;
+    private readonly float[] _inputs, _targets, _outputs, _workspace, _gradients, _lastGood, _lastGoodState;
+    private readonly float[] _weights;
+    private float[]? _best, _bestState;
     private long _steps;
 
     public TrainingRun(TNet network, TrainingOptions options, NetworkShape shape)
@@ -31,7 +32,30 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
         _outputs = new float[batch * shape.OutputCount];
         _workspace = new float[TNet.BatchWorkspaceSize(batch)];
         _gradients = new float[shape.ParameterCount];
+        _weights = new float[batch];
         _lastGood = new float[shape.ParameterCount];
+        _lastGoodState = new float[shape.StateCount];
+        CheckClassWeights(options.ClassWeights, shape);
+    }
+
+    /// <summary>Whether batches carry weights: the source's own, or the class weights.</summary>
+    private bool Weighted(ISampleSource data) => data.HasWeights || _options.ClassWeights is not null;
+
+    private static void CheckClassWeights(float[]? classWeights, NetworkShape shape)
+    {
+        if (classWeights is null) return;
+        int expected = shape.Loss switch
+        {
+            Loss.SoftmaxCrossEntropy => shape.OutputCount,
+            Loss.BinaryCrossEntropy when shape.OutputCount == 1 => 2,
+            Loss.BinaryCrossEntropy => throw new ArgumentException(
+                $"ClassWeights need one output: network '{shape.Name}' has {shape.OutputCount} sigmoid outputs (multi-label); weight the samples instead.", nameof(TrainingOptions.ClassWeights)),
+            Loss.SquaredError or Loss.MeanSquaredError or Loss.Huber or Loss.MeanAbsoluteError => throw new ArgumentException(
+                $"ClassWeights apply to the classification losses; network '{shape.Name}' is trained with {shape.Loss}. Weight the samples instead.", nameof(TrainingOptions.ClassWeights)),
+            _ => throw new ArgumentOutOfRangeException(nameof(shape), shape.Loss, "Unknown loss."),
+        };
+        if (classWeights.Length != expected)
+            throw new ArgumentException($"ClassWeights has {classWeights.Length} values; network '{shape.Name}' with {shape.Loss} on {shape.OutputCount} output(s) needs {expected}.", nameof(TrainingOptions.ClassWeights));
     }
 
     public TrainingHistory History { get; } = new();
@@ -65,7 +89,9 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
                 bestEpoch = epoch + 1;
                 epochsSinceBest = 0;
                 _best ??= new float[_shape.ParameterCount];
+                _bestState ??= new float[_shape.StateCount];
                 _network.Parameters.CopyTo(_best, 0);
+                _network.State.CopyTo(_bestState, 0);
             }
             else if (++epochsSinceBest >= patience && epoch + 1 < _options.Epochs)
             {
@@ -78,6 +104,7 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
         if (_best is not null)
         {
             _best.CopyTo(_network.Parameters, 0);
+            _bestState!.CopyTo(_network.State, 0);
             History.BestEpoch = bestEpoch;
         }
     }
@@ -87,29 +114,38 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
     {
         float[] parameters = _network.Parameters;
         int? shuffleSeed = _options.Shuffle ? unchecked(_options.Seed * 1_000_003 + epoch) : null;
-        double lossSum = 0;
         long samples = 0;
         int batchNumber = 0;
+        float[] state = _network.State;
+        bool weighted = Weighted(data);
+        double lossSum = 0, weightSum = 0;
         using ISampleCursor cursor = data.Open(shuffleSeed);
         while (true)
         {
             _options.CancellationToken.ThrowIfCancellationRequested();
-            int rows = FillBatch(cursor);
+            int rows = FillBatch(cursor, weighted);
             if (rows == 0) break;
             batchNumber++;
+            samples += rows;
+            float batchWeight = weighted ? Sum(_weights.AsSpan(0, rows)) : rows;
+            if (!(batchWeight > 0f)) continue; // every sample weighs 0: nothing to learn from this batch
 
-            // Mean gradient of the batch: ∂C/∂θ = (1/B) Σₙ ∂Cₙ/∂θ; the loss is measured with the weights before the step.
+            // Mean gradient of the batch: ∂C/∂θ = Σₙ wₙ ∂Cₙ/∂θ / Σₙ wₙ; the loss is measured with the weights before the step.
             Array.Clear(_gradients);
-            float loss = TNet.BackwardBatch(parameters, _gradients, _inputs, _targets, rows, 1f / rows, _workspace);
+            state.CopyTo(_lastGoodState, 0);
+            ReadOnlySpan<float> weights = weighted ? _weights.AsSpan(0, rows) : default;
+            float loss = TNet.BackwardBatch(parameters, _gradients, state, _inputs, _targets, weights, rows, 1f / batchWeight,
+                DropoutKernels.StepSeed(_options.Seed, _steps), _workspace);
             if (!float.IsFinite(loss) || !AllFinite(_gradients))
             {
                 // These weights came from the previous step and already give a non-finite loss: put back the ones before it.
                 if (_steps > 0) _lastGood.CopyTo(parameters, 0);
+                _lastGoodState.CopyTo(state, 0);
                 throw new TrainingDivergedException(epoch + 1, batchNumber, loss, learningRate);
             }
 
             lossSum += loss;
-            samples += rows;
+            weightSum += batchWeight;
             if (_options.L2 > 0f) AddWeightDecay(parameters, _options.L2 / trainingSamples);
             if (_options.GradientClipNorm > 0f) Clip(_options.GradientClipNorm);
             parameters.CopyTo(_lastGood, 0);
@@ -118,12 +154,13 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
             if (!AllFinite(parameters))
             {
                 _lastGood.CopyTo(parameters, 0);
+                _lastGoodState.CopyTo(state, 0);
                 throw new TrainingDivergedException(epoch + 1, batchNumber, loss, learningRate, weightsOverflowed: true);
             }
         }
 
         if (samples == 0) throw new InvalidDataException($"There are no training samples for network '{_shape.Name}'.");
-        return lossSum / samples + (_options.L2 > 0f ? Penalty(parameters, trainingSamples) : 0);
+        return (weightSum > 0 ? lossSum / weightSum : 0) + (_options.L2 > 0f ? Penalty(parameters, trainingSamples) : 0);
     }
 
     /// <summary>Mean loss per validation sample with the current weights, and the accuracy for classification losses.</summary>
@@ -135,10 +172,10 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
         while (true)
         {
             _options.CancellationToken.ThrowIfCancellationRequested();
-            int rows = FillBatch(cursor);
+            int rows = FillBatch(cursor, weighted: false);
             if (rows == 0) break;
             int outputs = rows * _shape.OutputCount;
-            TNet.ForwardBatch(_network.Parameters, _inputs, _outputs, rows, _workspace);
+            TNet.ForwardBatch(_network.Parameters, _network.State, _inputs, _outputs, rows, _workspace);
             lossSum += LossValue(_outputs.AsSpan(0, outputs), _targets.AsSpan(0, outputs), _workspace.AsSpan(0, outputs));
             correct += Correct(_outputs.AsSpan(0, outputs), _targets.AsSpan(0, outputs));
             samples += rows;
@@ -168,7 +205,8 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
             {
                 Loss.BinaryCrossEntropy => (output[0] >= 0.5f) == (target[0] >= 0.5f) ? 1 : 0,
                 Loss.SoftmaxCrossEntropy => ArgMax(output) == ArgMax(target) ? 1 : 0,
-                _ => 0,
+                Loss.SquaredError or Loss.MeanSquaredError or Loss.Huber or Loss.MeanAbsoluteError => 0,
+                _ => throw new InvalidOperationException($"Unknown loss {_shape.Loss}."),
             };
         }
 
@@ -185,14 +223,17 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
 
     private float LossValue(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> scratch) => _shape.Loss switch
     {
-        Loss.SquaredError => LossKernels.SquaredError(outputs, targets, scratch, 0f),
-        Loss.MeanSquaredError => LossKernels.MeanSquaredError(outputs, targets, scratch, 0f, _shape.OutputCount),
-        Loss.BinaryCrossEntropy => LossKernels.BinaryCrossEntropy(outputs, targets, scratch, 0f),
-        _ => LossKernels.SoftmaxCrossEntropy(outputs, targets, scratch, 0f),
+        Loss.SquaredError => LossKernels.SquaredError(outputs, targets, default, scratch, 0f, _shape.OutputCount),
+        Loss.MeanSquaredError => LossKernels.MeanSquaredError(outputs, targets, default, scratch, 0f, _shape.OutputCount),
+        Loss.BinaryCrossEntropy => LossKernels.BinaryCrossEntropy(outputs, targets, default, scratch, 0f, _shape.OutputCount),
+        Loss.SoftmaxCrossEntropy => LossKernels.SoftmaxCrossEntropy(outputs, targets, default, scratch, 0f, _shape.OutputCount),
+        Loss.Huber => LossKernels.Huber(outputs, targets, default, scratch, 0f, _shape.OutputCount, (float)_shape.HuberDelta),
+        Loss.MeanAbsoluteError => LossKernels.MeanAbsoluteError(outputs, targets, default, scratch, 0f, _shape.OutputCount),
+        _ => throw new InvalidOperationException($"Unknown loss {_shape.Loss}."),
     };
 
     /// <summary>Reads up to BatchSize samples into the batch buffers, rejecting NaN/∞ with the row number.</summary>
-    private int FillBatch(ISampleCursor cursor)
+    private int FillBatch(ISampleCursor cursor, bool weighted)
     {
         int inputCount = _shape.InputCount, outputCount = _shape.OutputCount, rows = 0;
         while (rows < _options.BatchSize)
@@ -202,10 +243,25 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
             if (!cursor.MoveNext(input, target)) break;
             CheckFinite(input, cursor.Row, "input");
             CheckFinite(target, cursor.Row, "target");
+            if (weighted) _weights[rows] = cursor.Weight * ClassWeight(target);
             rows++;
         }
 
         return rows;
+    }
+
+    /// <summary>The class weight of a target (1 without class weights).</summary>
+    private float ClassWeight(ReadOnlySpan<float> target)
+    {
+        if (_options.ClassWeights is not float[] classWeights) return 1f;
+        return _shape.Loss == Loss.BinaryCrossEntropy ? classWeights[target[0] >= 0.5f ? 1 : 0] : classWeights[ArgMax(target)];
+    }
+
+    private static float Sum(ReadOnlySpan<float> values)
+    {
+        float sum = 0f;
+        foreach (float v in values) sum += v;
+        return sum;
     }
 
     private static void CheckFinite(ReadOnlySpan<float> values, long row, string what)
@@ -226,15 +282,17 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
     /// <summary>∂/∂w of λ/(2N) Σ w² is (λ/N)·w, for weights only.</summary>
     private void AddWeightDecay(float[] parameters, float coefficient)
     {
-        foreach (LayerDescription layer in _shape.Layers)
-            Vectors.Axpy(coefficient, parameters.AsSpan(layer.WeightOffset, layer.WeightCount), _gradients.AsSpan(layer.WeightOffset, layer.WeightCount));
+        foreach (TensorDescription tensor in _shape.Tensors)
+            if (tensor.Role == TensorRole.Weights)
+                Vectors.Axpy(coefficient, parameters.AsSpan(tensor.Offset, tensor.Length), _gradients.AsSpan(tensor.Offset, tensor.Length));
     }
 
     private double Penalty(float[] parameters, long trainingSamples)
     {
         double sum = 0;
-        foreach (LayerDescription layer in _shape.Layers)
-            foreach (float w in parameters.AsSpan(layer.WeightOffset, layer.WeightCount)) sum += (double)w * w;
+        foreach (TensorDescription tensor in _shape.Tensors)
+            if (tensor.Role == TensorRole.Weights)
+                foreach (float w in parameters.AsSpan(tensor.Offset, tensor.Length)) sum += (double)w * w;
         return _options.L2 * sum / (2.0 * trainingSamples);
     }
 

@@ -1,0 +1,22 @@
+using System.Reflection;
+
+namespace Backprop;
+
+/// <summary>The <see cref="ActivationInfoAttribute"/> of every <see cref="Activation"/>: the table the generator reads too.</summary>
+public static class ActivationTable
+{
+    private static readonly Dictionary<Activation, ActivationInfoAttribute> Table = typeof(Activation)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.GetCustomAttribute<ActivationInfoAttribute>() is not null)
+        .ToDictionary(f => (Activation)f.GetValue(null)!, f => f.GetCustomAttribute<ActivationInfoAttribute>()!);
+
+    /// <summary>The description of <paramref name="activation"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a declared activation.</exception>
+    public static ActivationInfoAttribute Of(Activation activation) =>
+        Table.TryGetValue(activation, out ActivationInfoAttribute? info)
+            ? info
+            : throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation.");
+
+    /// <summary>Every declared activation.</summary>
+    public static IEnumerable<Activation> All => Table.Keys;
+}

@@ -1,0 +1,82 @@
+// Small networks of every layer kind, activation and loss added with the layer model, for the gradient checks.
+namespace Backprop.Tests.GradientChecks;
+
+[Network(Inputs = 4, Loss = Loss.MeanSquaredError)]
+public partial class CheckGelu
+{
+    [Dense(5, Activation.GELU)] public partial DenseLayer Hidden { get; }
+    [Dense(3, Activation.Identity)] public partial DenseLayer Output { get; }
+}
+
+[Network(Inputs = 4, Loss = Loss.Huber)]
+public partial class CheckSiluSoftplusHuber
+{
+    [Dense(5, Activation.SiLU)] public partial DenseLayer Hidden { get; }
+    [Dense(2, Activation.Softplus)] public partial DenseLayer Output { get; }
+}
+
+[Network(Inputs = 4, Loss = Loss.MeanAbsoluteError)]
+public partial class CheckEluGeluMae
+{
+    [Dense(5, Activation.ELU)] public partial DenseLayer Hidden { get; }
+    [Dense(3, Activation.GELU)] public partial DenseLayer Output { get; }
+}
+
+[Network(Inputs = 4, Loss = Loss.BinaryCrossEntropy)]
+public partial class CheckSoftplusMultiLabel
+{
+    [Dense(5, Activation.Softplus, Bias = false)] public partial DenseLayer Hidden { get; }
+    [Dense(3, Activation.Sigmoid)] public partial DenseLayer Output { get; }
+}
+
+[Network(Inputs = 4, Loss = Loss.Huber, HuberDelta = 0.25)]
+public partial class CheckHuberDelta
+{
+    [Dense(4, Activation.LeakyReLU, Bias = false)] public partial DenseLayer Hidden { get; }
+    [Dense(2, Activation.Tanh)] public partial DenseLayer Output { get; }
+}
+
+[Network(Inputs = 4, Loss = Loss.SoftmaxCrossEntropy)]
+public partial class CheckLayerNorm
+{
+    [Dense(6, Activation.Tanh)] public partial DenseLayer Hidden { get; }
+    [LayerNorm(Epsilon = 1e-3)] public partial LayerNormLayer Norm { get; }
+    [Dense(3, Activation.Softmax)] public partial DenseLayer Output { get; }
+}
+
+[Network(Inputs = 4, Loss = Loss.BinaryCrossEntropy)]
+public partial class CheckBatchNorm
+{
+    [Dense(6, Activation.Sigmoid)] public partial DenseLayer Hidden { get; }
+    [BatchNorm(Momentum = 0.2)] public partial BatchNormLayer Norm { get; }
+    [Dense(1, Activation.Sigmoid)] public partial DenseLayer Output { get; }
+}
+
+[Network(Inputs = 4, Loss = Loss.SquaredError)]
+public partial class CheckDropout
+{
+    [Dropout(0.3)] public partial DropoutLayer InputDrop { get; }
+    [Dense(6, Activation.Tanh)] public partial DenseLayer Hidden { get; }
+    [Dropout(0.5)] public partial DropoutLayer Drop { get; }
+    [Dense(2, Activation.Identity)] public partial DenseLayer Output { get; }
+}
+
+[Network(Inputs = 4, Loss = Loss.BinaryCrossEntropy)]
+public partial class CheckEveryKind
+{
+    [Dense(8, Activation.GELU)] public partial DenseLayer Hidden1 { get; }
+    [LayerNorm] public partial LayerNormLayer Norm1 { get; }
+    [Dropout(0.2)] public partial DropoutLayer Drop1 { get; }
+    [Dense(6, Activation.SiLU)] public partial DenseLayer Hidden2 { get; }
+    [BatchNorm] public partial BatchNormLayer Norm2 { get; }
+    [Dense(1, Activation.Sigmoid)] public partial DenseLayer Output { get; }
+}
+
+[Network(Inputs = 4, Loss = Loss.MeanSquaredError)]
+public partial class CheckNormFirst
+{
+    [BatchNorm] public partial BatchNormLayer InputNorm { get; }
+    [Dense(5, Activation.ELU)] public partial DenseLayer Hidden { get; }
+    [LayerNorm] public partial LayerNormLayer Norm { get; }
+    [Dense(2, Activation.Identity)] public partial DenseLayer Output { get; }
+}
