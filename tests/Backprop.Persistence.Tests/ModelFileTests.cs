@@ -232,11 +232,13 @@ public class ModelFileTests
     [Fact]
     public void The_mlnet_version_is_in_the_tested_range()
     {
-        // Saving uses ML.NET's internal model-file API (see src/Backprop.MLNet/Persistence): tested with 5.0.x only.
+        // Saving uses ML.NET's internal model-file API (see src/Backprop.MLNet/Persistence): supported and tested on
+        // [5.0.1, 7.0), the range of Backprop.MLNet's package dependency (.ci/run installs the packages on 5.0.1 and 6.0.0).
         string version = typeof(MLContext).Assembly
             .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
             .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
-        Assert.StartsWith("5.0.", version);
+        var release = Version.Parse(version.Split('+', '-')[0]);
+        Assert.InRange(release, new Version(5, 0, 1), new Version(6, int.MaxValue, int.MaxValue));
     }
 
     private static byte[] Save(MLContext ml, ITransformer model, DataViewSchema schema)

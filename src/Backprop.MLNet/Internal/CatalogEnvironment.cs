@@ -25,7 +25,7 @@ internal static class CatalogEnvironment
         catch (MissingMethodException exception)
         {
             throw new InvalidOperationException(
-                "This version of ML.NET no longer exposes the catalog's environment the way 5.0.x does; Backprop.MLNet supports Microsoft.ML [5.0.1, 5.1). " +
+                "This version of ML.NET no longer exposes the catalog's environment the way 5.0.x and 6.x do; Backprop.MLNet supports Microsoft.ML [5.0.1, 7.0). " +
                 "Use the BackpropEstimator constructors with an MLContext instead.", exception);
         }
     }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
 namespace Backprop.Persistence;
@@ -113,6 +114,8 @@ public static class NetworkFile
     /// type is found and created from the header first; the payload is then checked against that type's shape.
     /// </summary>
     /// <exception cref="NetworkFileException">The data is not a valid network file, or its type cannot be found or has another shape.</exception>
+    /// <remarks>Finds the type by the name in the file, which trimming and NativeAOT cannot see: use <see cref="Load{TNet}(Stream)"/> there.</remarks>
+    [RequiresUnreferencedCode(ByNameMessage)]
     public static INetwork Load(Stream stream)
     {
         INetwork? network = null;
@@ -135,6 +138,10 @@ public static class NetworkFile
     /// <summary>"Namespace.Type, Assembly": found again by <see cref="Type.GetType(string)"/> across assembly versions.</summary>
     internal static string TypeNameOf(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
 
+    private const string ByNameMessage =
+        "Loading a network by the type name stored in the file needs that type's constructor, which trimming may remove. Use NetworkFile.Load<TNet>, which names the type.";
+
+    [RequiresUnreferencedCode(ByNameMessage)]
     private static INetwork CreateNetwork(string typeName)
     {
         Type? type;
