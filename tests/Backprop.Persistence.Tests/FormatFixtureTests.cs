@@ -37,6 +37,11 @@ public class FormatFixtureTests
     {
         byte[] bytes = File.ReadAllBytes(FixturePath("SmallNet-v1.bpnw"));
         Assert.Equal(1, BitConverter.ToUInt16(bytes, 4));
-        if (NetworkFile.FormatVersion == 1) Assert.Equal(bytes, NetworkFile.ToBytes(RandomWeights.Fill(new SmallNet(), 1)));
+
+        // Format 2 writes the same header and parameters, then a state count (0 here) before the checksum.
+        byte[] current = NetworkFile.ToBytes(RandomWeights.Fill(new SmallNet(), 1));
+        Assert.Equal(bytes.Length + 4, current.Length);
+        Assert.Equal(bytes.AsSpan(6, bytes.Length - 10).ToArray(), current.AsSpan(6, bytes.Length - 10).ToArray());
+        Assert.Equal(0, BitConverter.ToInt32(current, current.Length - 8));
     }
 }
