@@ -7,6 +7,7 @@ public partial class NewActivationsNet
     [Dense(7, Activation.GELU)] public partial DenseLayer First { get; }
     [Dense(8, Activation.SiLU)] public partial DenseLayer Second { get; }
     [Dense(9, Activation.ELU)] public partial DenseLayer Third { get; }
+    [Dense(4, Activation.Mish)] public partial DenseLayer Fourth { get; }
     [Dense(3, Activation.Softplus)] public partial DenseLayer Output { get; }
 }
 

@@ -52,4 +52,8 @@ enum Activation
     /// <summary>a = ln(1 + eᶻ), computed as max(z, 0) + ln(1 + e^−|z|) so that it never overflows; f′ = σ(z).</summary>
     [ActivationInfo("ln(1 + eᶻ)", "σ(z)", DerivativeNeedsInput = true, OnnxOperator = "Softplus")]
     Softplus = 9,
+
+    /// <summary>a = z·tanh(softplus(z)) (Misra, 2019); f′ = tanh(s) + z·σ(z)·(1 − tanh²(s)) with s = softplus(z).</summary>
+    [ActivationInfo("z·tanh(ln(1 + eᶻ))", "tanh(s) + z·σ(z)(1 − tanh²(s)), s = ln(1 + eᶻ)", DerivativeNeedsInput = true, OnnxOperator = "Mish")]
+    Mish = 10,
 }

@@ -250,6 +250,30 @@ public static class ActivationKernels
         for (int i = 0; i < delta.Length; i++) delta[i] *= Logistic(input[i]);
     }
 
+    /// <summary>a = z·tanh(softplus(z)); <paramref name="output"/> may be <paramref name="input"/>.</summary>
+    public static void Mish(ReadOnlySpan<float> input, Span<float> output)
+    {
+        CheckLengths(input, output);
+        for (int i = 0; i < output.Length; i++)
+        {
+            double z = input[i];
+            output[i] = (float)(z * Math.Tanh(SoftplusOf(z)));
+        }
+    }
+
+    /// <summary>δ ⊙= tanh(s) + z·σ(z)·(1 − tanh²(s)), s = softplus(z), from the layer's input z.</summary>
+    public static void MishBackward(ReadOnlySpan<float> input, Span<float> delta)
+    {
+        CheckLengths(input, delta);
+        for (int i = 0; i < delta.Length; i++)
+        {
+            double z = input[i], t = Math.Tanh(SoftplusOf(z));
+            delta[i] = (float)(delta[i] * (t + z * Logistic(input[i]) * (1 - t * t)));
+        }
+    }
+
+    private static double SoftplusOf(double z) => Math.Max(z, 0) + Math.Log(1 + Math.Exp(-Math.Abs(z)));
+
     private const double InverseSqrtTwoPi = 0.3989422804014327;
 
     /// <summary>σ(z) = 1/(1 + e^−z), without overflow for large |z|.</summary>

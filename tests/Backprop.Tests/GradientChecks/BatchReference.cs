@@ -131,6 +131,7 @@ internal static class BatchReference
             Activation.SiLU => v / (1 + Math.Exp(-v)),
             Activation.ELU => v > 0 ? v : Math.Exp(v) - 1,
             Activation.Softplus => Math.Log(1 + Math.Exp(v)),
+            Activation.Mish => v * Math.Tanh(Math.Log(1 + Math.Exp(v))),
             _ => throw new ArgumentOutOfRangeException(nameof(activation)),
         }).ToArray();
     }

@@ -89,5 +89,6 @@ public class LayerGradientTests
         [nameof(CheckDropout)] = LayerGradientCheck.Run<CheckDropout>,
         [nameof(CheckEveryKind)] = LayerGradientCheck.Run<CheckEveryKind>,
         [nameof(CheckNormFirst)] = LayerGradientCheck.Run<CheckNormFirst>,
+        [nameof(CheckMish)] = LayerGradientCheck.Run<CheckMish>,
     };
 }

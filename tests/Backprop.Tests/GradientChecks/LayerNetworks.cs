@@ -80,3 +80,10 @@ public partial class CheckNormFirst
     [LayerNorm] public partial LayerNormLayer Norm { get; }
     [Dense(2, Activation.Identity)] public partial DenseLayer Output { get; }
 }
+
+[Network(Inputs = 4, Loss = Loss.MeanSquaredError)]
+public partial class CheckMish
+{
+    [Dense(5, Activation.Mish)] public partial DenseLayer Hidden { get; }
+    [Dense(2, Activation.Mish)] public partial DenseLayer Output { get; }
+}
