@@ -8,18 +8,20 @@ namespace Backprop.Onnx;
 /// </summary>
 internal static class OnnxLayers
 {
-    /// <summary>The lowest opset that has every operator <paramref name="shape"/> needs, and the layer that needs it.</summary>
+    /// <summary>
+    /// The lowest opset that has every operator <paramref name="shape"/> needs, and the layer that needs it: 11 for the
+    /// rest (negative axes, Clip and Slice with inputs, as the ML.NET scoring nodes use them).
+    /// </summary>
     public static (int Opset, string Why) MinimumOpset(NetworkShape shape)
     {
-        (int opset, string why) = (9, "");
+        (int opset, string why) = (11, "Softmax over axis -1, Clip with inputs");
         foreach (LayerDescription layer in shape.Layers)
         {
             (int needed, string reason) = layer.Kind switch
             {
                 LayerKind.LayerNorm => (17, $"layer '{layer.Name}' is a LayerNorm (ONNX LayerNormalization, opset 17)"),
                 LayerKind.Dense when layer.Activation == Activation.GELU => (20, $"layer '{layer.Name}' uses GELU (ONNX Gelu, opset 20)"),
-                LayerKind.Dense when layer.Activation == Activation.Softmax => (13, $"layer '{layer.Name}' uses Softmax over the last axis (ONNX Softmax with axis -1, opset 13)"),
-                _ => (9, ""),
+                _ => (11, ""),
             };
             if (needed > opset) (opset, why) = (needed, reason);
         }
