@@ -1,22 +1,27 @@
-using Backprop.MLNet.Internal;
 using System.Globalization;
+using Backprop.MLNet.Internal;
 using Backprop.MLNet.Scoring;
 using Backprop.MLNet.Training;
 using Backprop.Training;
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
+using Microsoft.ML.Trainers;
 
 namespace Backprop.MLNet;
 
 /// <summary>
-/// Trains the generated network <typeparamref name="TNet"/> inside an ML.NET pipeline. Create it through the catalog
-/// extensions (<c>mlContext.MulticlassClassification.Trainers.Backprop&lt;IrisNet&gt;(…)</c>) or directly.
+/// Trains the generated network <typeparamref name="TNet"/> inside an ML.NET pipeline: the base of the three task
+/// trainers (<see cref="BackpropBinaryTrainer{TNet}"/>, <see cref="BackpropMulticlassTrainer{TNet}"/>,
+/// <see cref="BackpropRegressionTrainer{TNet}"/>), which the catalog extensions create
+/// (<c>mlContext.MulticlassClassification.Trainers.Backprop&lt;IrisNet&gt;(…)</c>). An
+/// <see cref="ITrainerEstimator{TTransformer, TModel}"/> as ML.NET's own trainers are, with their <c>Fit</c> overloads:
+/// a validation view (as LightGBM and FastTree take) and a trained model to continue from (as the incrementally
+/// trainable trainers take).
 /// </summary>
 /// <typeparam name="TNet">A class declared with <c>[Network]</c> and implemented by the Backprop generator.</typeparam>
-public sealed class BackpropEstimator<TNet> : IEstimator<BackpropTransformer>
+public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, NetworkModel>
     where TNet : INetwork<TNet>, new()
 {
-    private readonly IHost _host;
     private readonly BackpropTrainerOptions _options;
 
     /// <summary>Creates the estimator for <paramref name="kind"/> in the environment of <paramref name="mlContext"/>.</summary>
@@ -26,61 +31,152 @@ public sealed class BackpropEstimator<TNet> : IEstimator<BackpropTransformer>
     {
     }
 
-    internal BackpropEstimator(IHostEnvironment environment, PredictionKind kind, BackpropTrainerOptions? options)
+    private protected BackpropEstimator(IHostEnvironment environment, PredictionKind kind, BackpropTrainerOptions? options)
     {
         ArgumentNullException.ThrowIfNull(environment);
         _options = options ?? new BackpropTrainerOptions();
         _options.Validate();
         CheckNetwork(kind, TNet.Shape);
-        _host = environment.Register("Backprop");
+        Host = environment.Register("Backprop");
         Kind = kind;
     }
 
     /// <summary>The task this estimator trains for.</summary>
     public PredictionKind Kind { get; }
 
+    /// <summary>The options this trainer was created with (read them; changing them after creation is not supported).</summary>
+    public BackpropTrainerOptions Options => _options;
+
+    /// <summary>
+    /// What ML.NET asks of a trainer: it wants normalised features (a network trains badly on raw scales: put a
+    /// <c>NormalizeMinMax</c> or <c>NormalizeMeanVariance</c> before it), wants caching (it makes many passes), needs no
+    /// calibration (its probabilities come from the network), supports a validation view and incremental training.
+    /// </summary>
+    public TrainerInfo Info { get; } = new(normalization: true, calibration: false, caching: true, supportValid: true, supportIncrementalTrain: true);
+
+    /// <summary>The environment of the MLContext the trainer was created in.</summary>
+    internal IHost Host { get; }
+
     /// <summary>Trains a new <typeparamref name="TNet"/> on <paramref name="input"/> and returns the transformer that scores with it.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A column is missing or has the wrong type or size.</exception>
     /// <exception cref="InvalidOperationException">The data view is empty or every label is missing.</exception>
     /// <remarks>Rows whose label is missing (key 0, NaN) are skipped, as ML.NET's trainers do; how many is logged as a warning.</remarks>
-    /// <exception cref="InvalidDataException">A feature is NaN or ∞, or a key label is beyond the label's classes (the message names the row and the value).</exception>
+    /// <exception cref="InvalidDataException">A feature is NaN or ∞, a weight is negative or not finite, or a key label is beyond the label's classes (the message names the row and the value).</exception>
     /// <exception cref="BackpropTrainingDivergedException">
     /// The loss became NaN or ∞ (a <see cref="TrainingDivergedException"/>); its
     /// <see cref="BackpropTrainingDivergedException.LastGoodModel"/> is the model with the last good weights.
     /// </exception>
-    public BackpropTransformer Fit(IDataView input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        NetworkShape shape = TNet.Shape;
-        var features = FeatureInfo.Bind(input.Schema, _options.FeatureColumnName, shape);
-        LabelInfo label = LabelInfo.Bind(input.Schema, _options.LabelColumnName, Kind, shape);
-        var samples = new DataViewSamples(input, features, label, shape);
-        samples.Scan();
+    public BackpropTransformer Fit(IDataView input) => Fit(input, validationData: null, initialModel: null);
 
-        int seed = _options.Seed ?? _host.Rand.Next();
+    /// <summary>
+    /// Trains on <paramref name="trainData"/> and measures the loss on <paramref name="validationData"/> after every epoch:
+    /// the history's validation loss and accuracy, and early stopping (<see cref="BackpropTrainerOptions.EarlyStoppingPatience"/>),
+    /// come from it instead of a <see cref="BackpropTrainerOptions.ValidationFraction"/> hold-out.
+    /// </summary>
+    /// <inheritdoc cref="Fit(IDataView)"/>
+    public BackpropTransformer Fit(IDataView trainData, IDataView validationData)
+    {
+        ArgumentNullException.ThrowIfNull(validationData);
+        return Fit(trainData, validationData, initialModel: null);
+    }
+
+    /// <summary>
+    /// Continues training from <paramref name="initialModel"/> (a trained transformer's <see cref="BackpropTransformer.Model"/>)
+    /// instead of new random weights: its weights and state (BatchNorm statistics) are copied into a new network, which
+    /// trains for <see cref="BackpropTrainerOptions.Epochs"/> more epochs; the initial model is not changed. The result's
+    /// history is the initial model's followed by the new epochs, numbered on from it. The optimizer starts afresh.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="initialModel"/> holds another network type.</exception>
+    /// <inheritdoc cref="Fit(IDataView)"/>
+    public BackpropTransformer Fit(IDataView trainData, NetworkModel initialModel)
+    {
+        ArgumentNullException.ThrowIfNull(initialModel);
+        return Fit(trainData, validationData: null, initialModel);
+    }
+
+    /// <summary>Trains with an optional validation view, from an optional trained model (see the two-argument overloads).</summary>
+    /// <inheritdoc cref="Fit(IDataView, NetworkModel)"/>
+    public BackpropTransformer Fit(IDataView trainData, IDataView? validationData, NetworkModel? initialModel)
+    {
+        ArgumentNullException.ThrowIfNull(trainData);
+        NetworkShape shape = TNet.Shape;
+        if (initialModel is not null && initialModel.Network is not TNet)
+            throw new ArgumentException(
+                $"The initial model holds network '{initialModel.Shape.Name}' ({initialModel.NetworkType.FullName}); this trainer trains '{shape.Name}' ({typeof(TNet).FullName}).", nameof(initialModel));
+
+        // 1. The columns: features, label and weight of the training view (and of the validation view, checked alike).
+        DataViewSamples samples = Bind(trainData, shape, out LabelInfo label);
+        DataViewSamples? validation = validationData is null ? null : Bind(validationData, shape, out _);
+
+        int seed = _options.Seed ?? Host.Rand.Next();
+        using IChannel channel = Host.Start("Training");
+
+        // 2. One pass over each view: counts, and errors (NaN, bad keys, bad weights) named by row before any training.
+        samples.Scan();
+        if (samples.SkippedRowsMessage is string skipped) Log.Warning(channel, skipped);
+        validation?.Scan("validation");
+        if (validation?.SkippedRowsMessage is string skippedValidation) Log.Warning(channel, "Validation data: " + skippedValidation);
+
+        // 3. The order of the rows: the view's own shuffling, an in-memory copy, or a shuffle pool.
+        ISampleSource training = TrainingOrder.Arrange(samples, _options.Shuffle, _options.ShuffleMemoryLimit, out string order);
+
+        // 4. The network: new weights, or the initial model's.
         var network = new TNet();
-        TrainingHistory history;
-        using (IChannel channel = _host.Start("Training"))
+        TrainingOptions trainingOptions = _options.ToTrainingOptions(seed, progress: null);
+        if (initialModel is not null)
         {
-            if (samples.SkippedRowsMessage is string skipped) Log.Warning(channel, skipped);
-            Log.Info(channel, $"Training {shape} on {samples.Count} rows: {_options.Epochs} epochs, batch {_options.BatchSize}, learning rate {_options.LearningRate}, seed {seed}.");
-            var progress = new ChannelProgress(channel, _options.Progress);
-            try
-            {
-                history = NetworkTrainer.Train(network, samples, _options.ToTrainingOptions(seed, progress));
-            }
-            catch (TrainingDivergedException diverged)
-            {
-                // The network holds the last good weights; Fit cannot return them, so the exception carries the model.
-                var lastGood = new BackpropTransformer(Kind, new NetworkModel(network, diverged.History), _options.FeatureColumnName, label);
-                throw new BackpropTrainingDivergedException(diverged, lastGood);
-            }
-            EpochReport last = history.Epochs[^1];
-            Log.Info(channel, string.Create(CultureInfo.InvariantCulture,
-                $"Finished after {history.Epochs.Count} epochs: training loss {last.TrainingLoss:G5}{(last.ValidationLoss is double v ? $", validation loss {v:G5}" : "")}."));
+            initialModel.Network.Parameters.CopyTo(network.Parameters, 0);
+            initialModel.Network.State.CopyTo(network.State, 0);
+            trainingOptions.Initialization = Backprop.Initialization.InitializationScheme.None;
         }
 
-        return new BackpropTransformer(Kind, new NetworkModel(network, history), _options.FeatureColumnName, label);
+        TrainingHistory? earlier = initialModel?.History;
+        int epochOffset = earlier?.Epochs.Count ?? 0;
+        trainingOptions.Progress = new ChannelProgress(channel, _options.Progress, epochOffset);
+        Log.Info(channel, string.Create(CultureInfo.InvariantCulture,
+            $"Training {shape} for {Kind} on {samples.Count} rows{(samples.WeightColumnName is string w ? $" weighted by '{w}'" : "")}: " +
+            $"{_options.Epochs} epochs, batch {_options.BatchSize}, learning rate {_options.LearningRate}, seed {seed}" +
+            $"{(initialModel is null ? "" : $", continuing from a model trained for {epochOffset} epochs")}."));
+        Log.Info(channel, order);
+        Log.Info(channel, validation is not null
+            ? $"Validation: {validation.Count} rows of the validation view after every epoch{(_options.ValidationFraction > 0 ? " (ValidationFraction is not used when a validation view is given)" : "")}."
+            : _options.ValidationFraction > 0 ? string.Create(CultureInfo.InvariantCulture, $"Validation: a hold-out of {_options.ValidationFraction:P0} of the training rows.") : "Validation: none.");
+
+        TrainingHistory history;
+        try
+        {
+            history = NetworkTrainer.Train(network, training, validation, trainingOptions);
+        }
+        catch (TrainingDivergedException diverged)
+        {
+            // The network holds the last good weights; Fit cannot return them, so the exception carries the model.
+            var lastGood = new BackpropTransformer(Kind, new NetworkModel(network, Continue(earlier, diverged.History)), _options.FeatureColumnName, label);
+            throw new BackpropTrainingDivergedException(diverged, lastGood);
+        }
+
+        EpochReport last = history.Epochs[^1];
+        Log.Info(channel, string.Create(CultureInfo.InvariantCulture,
+            $"Finished after {history.Epochs.Count} epochs{(history.StoppedEarly ? $" (stopped early; best epoch {history.BestEpoch + epochOffset})" : "")}: " +
+            $"training loss {last.TrainingLoss:G5}{(last.ValidationLoss is double v ? $", validation loss {v:G5}" : "")}{(last.ValidationAccuracy is double a ? $", validation accuracy {a:F4}" : "")}."));
+        return new BackpropTransformer(Kind, new NetworkModel(network, Continue(earlier, history)), _options.FeatureColumnName, label);
+    }
+
+    /// <summary>The samples of <paramref name="data"/>: its feature, label and (optional) weight columns, checked against the network.</summary>
+    private DataViewSamples Bind(IDataView data, NetworkShape shape, out LabelInfo label)
+    {
+        DataViewSchema.Column features = FeatureInfo.Bind(data.Schema, _options.FeatureColumnName, shape);
+        label = LabelInfo.Bind(data.Schema, _options.LabelColumnName, Kind, shape);
+        DataViewSchema.Column? weight = _options.ExampleWeightColumnName is string name ? WeightInfo.Bind(data.Schema, name) : null;
+        return new DataViewSamples(data, features, label, weight, shape);
+    }
+
+    /// <summary>The history of a continued run: the earlier epochs, then this run's, numbered on from them.</summary>
+    private static TrainingHistory? Continue(TrainingHistory? earlier, TrainingHistory? run)
+    {
+        if (earlier is null || run is null) return run ?? earlier;
+        int offset = earlier.Epochs.Count;
+        IEnumerable<EpochReport> epochs = earlier.Epochs.Concat(run.Epochs.Select(e => e with { Epoch = e.Epoch + offset }));
+        return TrainingHistory.Restore(epochs, run.StoppedEarly, run.BestEpoch + offset, run.TrainingSamples, run.ValidationSamples);
     }
 
     /// <summary>The input schema plus the columns the transformer will add; checks the feature and label columns.</summary>
@@ -171,13 +267,14 @@ public sealed class BackpropEstimator<TNet> : IEstimator<BackpropTransformer>
             throw new ArgumentException($"Network '{shape.Name}' ({shape.Signature}) cannot be used here: {problem}.", nameof(kind));
     }
 
-    /// <summary>Writes each epoch to the MLContext log and forwards it to the user's progress.</summary>
-    private sealed class ChannelProgress(IChannel channel, IProgress<EpochReport>? user) : IProgress<EpochReport>
+    /// <summary>Writes each epoch to the MLContext log at Trace (as ML.NET's trainers log iterations) and forwards it to the user's progress, numbered on from an initial model's epochs.</summary>
+    private sealed class ChannelProgress(IChannel channel, IProgress<EpochReport>? user, int epochOffset) : IProgress<EpochReport>
     {
         public void Report(EpochReport value)
         {
-            Log.Info(channel, string.Create(CultureInfo.InvariantCulture,
-                $"Epoch {value.Epoch}: loss {value.TrainingLoss:G5}{(value.ValidationLoss is double v ? $", validation {v:G5}" : "")}, learning rate {value.LearningRate:G3}, {value.Elapsed.TotalMilliseconds:F1} ms"));
+            if (epochOffset != 0) value = value with { Epoch = value.Epoch + epochOffset };
+            Log.Trace(channel, string.Create(CultureInfo.InvariantCulture,
+                $"Epoch {value.Epoch}: loss {value.TrainingLoss:G5}{(value.ValidationLoss is double v ? $", validation {v:G5}" : "")}{(value.ValidationAccuracy is double a ? $", validation accuracy {a:F4}" : "")}, learning rate {value.LearningRate:G3}, {value.Elapsed.TotalMilliseconds:F1} ms"));
             user?.Report(value);
         }
     }

@@ -6,15 +6,23 @@ namespace Backprop.MLNet;
 
 /// <summary>
 /// Options of the Backprop trainers, in ML.NET's style: column names, and how the generated network is trained.
-/// Every value is checked when the estimator is created.
+/// Every value is checked when the estimator is created. Each task has its own options class deriving from this one
+/// (<see cref="BackpropBinaryTrainer.Options"/>, <see cref="BackpropMulticlassTrainer.Options"/>,
+/// <see cref="BackpropRegressionTrainer.Options"/>), as ML.NET's trainers have; this base class is accepted too.
 /// </summary>
-public sealed class BackpropTrainerOptions
+public class BackpropTrainerOptions
 {
     /// <summary>The label column: <see cref="bool"/> (binary), a key (multiclass) or <see cref="float"/> / float vector (regression). Default "Label".</summary>
     public string LabelColumnName { get; set; } = "Label";
 
     /// <summary>The feature column: a known-size vector of <see cref="float"/> (dense or sparse) of the network's input size. Default "Features".</summary>
     public string FeatureColumnName { get; set; } = "Features";
+
+    /// <summary>
+    /// The example-weight column (<see cref="float"/>, finite, ≥ 0), or null for none (the default): each row's loss and
+    /// gradient count in proportion to its weight, Σ wₙ∇Cₙ / Σ wₙ per batch, as ML.NET's weighted trainers do.
+    /// </summary>
+    public string? ExampleWeightColumnName { get; set; }
 
     /// <summary>Passes over the training data. Default 100.</summary>
     public int Epochs { get; set; } = 100;
@@ -37,8 +45,18 @@ public sealed class BackpropTrainerOptions
     /// <summary>Seed for initialisation, shuffling and the validation split; null takes one from the MLContext (so <c>new MLContext(seed)</c> makes training repeatable).</summary>
     public int? Seed { get; set; }
 
-    /// <summary>Shuffle the rows every epoch when the data view can shuffle. Default true.</summary>
+    /// <summary>
+    /// Visit the rows in a new seeded order every epoch. Default true. When the data view cannot shuffle (a text file,
+    /// <c>TrainTestSplit</c> of one, <c>LoadFromEnumerable</c>), the trainer copies the rows into memory when they fit in
+    /// <see cref="ShuffleMemoryLimit"/>, and shuffles through a pool of rows that fills that budget otherwise; the log says which.
+    /// </summary>
     public bool Shuffle { get; set; } = true;
+
+    /// <summary>
+    /// Bytes the trainer may use to shuffle a data view that cannot shuffle itself: the whole training set is copied when
+    /// it fits (4 bytes per input, target and weight), a shuffle pool of this size is used otherwise. Default 256 MiB.
+    /// </summary>
+    public long ShuffleMemoryLimit { get; set; } = 256L << 20;
 
     /// <summary>Fraction of rows held out to report a validation loss (and for early stopping). Default 0.</summary>
     public float ValidationFraction { get; set; }
@@ -55,9 +73,13 @@ public sealed class BackpropTrainerOptions
     /// <summary>Cancels training between mini-batches.</summary>
     public CancellationToken CancellationToken { get; set; }
 
+    /// <summary>Class weights for the trainer (<see cref="TrainingOptions.ClassWeights"/>); the classification options set them.</summary>
+    private protected virtual float[]? TrainingClassWeights => null;
+
     /// <summary>The trainer's options for this run.</summary>
-    internal TrainingOptions ToTrainingOptions(int seed, IProgress<EpochReport> progress) => new()
+    internal TrainingOptions ToTrainingOptions(int seed, IProgress<EpochReport>? progress) => new()
     {
+        ClassWeights = TrainingClassWeights,
         Epochs = Epochs,
         BatchSize = BatchSize,
         LearningRate = LearningRate,
@@ -78,6 +100,9 @@ public sealed class BackpropTrainerOptions
     {
         if (string.IsNullOrWhiteSpace(LabelColumnName)) throw new ArgumentException("LabelColumnName must name a column.", nameof(LabelColumnName));
         if (string.IsNullOrWhiteSpace(FeatureColumnName)) throw new ArgumentException("FeatureColumnName must name a column.", nameof(FeatureColumnName));
-        ToTrainingOptions(0, new Progress<EpochReport>()).Validate();
+        if (ExampleWeightColumnName is not null && string.IsNullOrWhiteSpace(ExampleWeightColumnName))
+            throw new ArgumentException("ExampleWeightColumnName must name a column, or be null for unweighted rows.", nameof(ExampleWeightColumnName));
+        if (ShuffleMemoryLimit < 0) throw new ArgumentOutOfRangeException(nameof(ShuffleMemoryLimit), ShuffleMemoryLimit, "ShuffleMemoryLimit must be at least 0 bytes.");
+        ToTrainingOptions(0, null).Validate();
     }
 }

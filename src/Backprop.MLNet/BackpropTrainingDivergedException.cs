@@ -1,10 +1,11 @@
 using System.Globalization;
 using Backprop.Training;
+using Microsoft.ML;
 
 namespace Backprop.MLNet;
 
 /// <summary>
-/// <see cref="BackpropEstimator{TNet}.Fit"/> diverged (the loss became NaN or ∞). ML.NET's Fit cannot return a model
+/// <see cref="BackpropEstimator{TNet}.Fit(IDataView)"/> diverged (the loss became NaN or ∞). ML.NET's Fit cannot return a model
 /// and throw, so the last good model travels on the exception: <see cref="LastGoodModel"/> scores with the last
 /// weights that gave a finite loss (those from before the step that broke it), and its history holds the epochs
 /// completed before the divergence. Catch <see cref="TrainingDivergedException"/> (its base) as before, or this type

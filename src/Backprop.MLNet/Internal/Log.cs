@@ -8,6 +8,10 @@ internal static class Log
     public static void Info(IChannel channel, string message) =>
         channel.Info(MessageSensitivity.None, message);
 
+    /// <summary>ML.NET's trainers write their per-iteration lines at Trace: seen with <c>MLContext.Log</c> at that level.</summary>
+    public static void Trace(IChannel channel, string message) =>
+        channel.Trace(MessageSensitivity.None, message);
+
     public static void Warning(IChannel channel, string message) =>
         channel.Warning(MessageSensitivity.None, message);
 }

@@ -53,6 +53,7 @@ internal static class OutputSchema
                 string[] names = label.ClassNames;
                 score.Add("SlotNames", new VectorDataViewType(TextDataViewType.Instance, classes), (ref VBuffer<ReadOnlyMemory<char>> value) =>
                     value = new VBuffer<ReadOnlyMemory<char>>(classes, names.Select(n => n.AsMemory()).ToArray()));
+                KeyValueTypes.AddKeyValuesAs(score, label.KeyAnnotations, "TrainingLabelValues"); // as ML.NET's multiclass scorers do
                 builder.AddColumn(Score, new VectorDataViewType(NumberDataViewType.Single, classes), score.ToAnnotations());
                 var predicted = ScoreAnnotations(setId, kindName, "PredictedLabel");
                 if (label.KeyAnnotations is { } keyAnnotations) predicted.Add(keyAnnotations, kind => kind == "KeyValues");

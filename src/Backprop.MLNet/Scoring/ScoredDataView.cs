@@ -1,10 +1,15 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Model.OnnxConverter;
 
 namespace Backprop.MLNet.Scoring;
 
-/// <summary>The lazy result of <see cref="BackpropTransformer.Transform"/>: the input's rows with the output columns, computed as cursors move.</summary>
-internal sealed class ScoredDataView : IDataView
+/// <summary>
+/// The lazy result of <see cref="BackpropTransformer.Transform"/>: the input's rows with the output columns, computed as
+/// cursors move. Like the views of ML.NET's own transformers it is a data transform over its source that can write
+/// itself as ONNX, so <c>mlContext.Model.ConvertToOnnx</c> walks through it to the transforms before it.
+/// </summary>
+internal sealed class ScoredDataView : ITransformCanSaveOnnx
 {
     private readonly IDataView _input;
     private readonly ScoredColumns _columns;
@@ -14,6 +19,16 @@ internal sealed class ScoredDataView : IDataView
         _input = input;
         _columns = new ScoredColumns(transformer, input.Schema);
     }
+
+    public IDataView Source => _input;
+
+    public bool CanSaveOnnx(OnnxContext ctx) => true; // a network beyond the converter's opset fails in SaveAsOnnx, saying why
+
+    public void SaveAsOnnx(OnnxContext ctx) => OnnxScoring.Save(_columns.Transformer, _columns.Output, ctx);
+
+    /// <summary>A data transform is saved by its transformer, never on its own.</summary>
+    void ICanSaveModel.Save(ModelSaveContext ctx) =>
+        throw new NotSupportedException("Save the Backprop transformer (mlContext.Model.Save), not the data view it returned.");
 
     public bool CanShuffle => _input.CanShuffle;
 

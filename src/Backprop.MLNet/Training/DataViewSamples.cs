@@ -7,7 +7,7 @@ namespace Backprop.MLNet.Training;
 /// <summary>
 /// An <see cref="IDataView"/> as training samples: a cursor over the feature and label columns with one reused
 /// buffer each (nothing per row), dense or sparse features, and labels turned into target vectors — bool → 0/1,
-/// key → one-hot, float (vector) → itself. Rows whose label is missing (key 0, NaN) are skipped, as ML.NET's trainers
+/// key → one-hot, float (vector) → itself — and, with an example-weight column, each row's weight. Rows whose label is missing (key 0, NaN) are skipped, as ML.NET's trainers
 /// do; a key beyond the label's classes is an error that names the row and the key.
 /// </summary>
 internal sealed class DataViewSamples : ISampleSource
@@ -15,17 +15,27 @@ internal sealed class DataViewSamples : ISampleSource
     private readonly IDataView _data;
     private readonly DataViewSchema.Column _features;
     private readonly DataViewSchema.Column _label;
+    private readonly DataViewSchema.Column? _weight;
     private readonly LabelInfo _labelInfo;
     private readonly NetworkShape _shape;
 
-    public DataViewSamples(IDataView data, DataViewSchema.Column features, LabelInfo label, NetworkShape shape)
+    public DataViewSamples(IDataView data, DataViewSchema.Column features, LabelInfo label, DataViewSchema.Column? weight, NetworkShape shape)
     {
         _data = data;
         _features = features;
         _label = data.Schema[label.ColumnName];
+        _weight = weight;
         _labelInfo = label;
         _shape = shape;
     }
+
+    /// <summary>Whether the view can hand out cursors in a random order.</summary>
+    public bool CanShuffle => _data.CanShuffle;
+
+    /// <summary>The example-weight column, or null when rows are unweighted.</summary>
+    public string? WeightColumnName => _weight?.Name;
+
+    public bool HasWeights => _weight is not null;
 
     public int InputCount => _shape.InputCount;
 
@@ -54,7 +64,8 @@ internal sealed class DataViewSamples : ISampleSource
     /// One pass in stored order before training: counts the rows with a label and rejects an empty view, an all-missing
     /// label column and NaN/∞ features with the row number, so that errors surface at Fit, not mid-training.
     /// </summary>
-    public void Scan()
+    /// <param name="what">Which view this is, for the messages ("training", "validation").</param>
+    public void Scan(string what = "training")
     {
         long rows = 0, labelled = 0;
         Span<float> input = new float[InputCount], target = new float[TargetCount];
@@ -65,7 +76,7 @@ internal sealed class DataViewSamples : ISampleSource
             FirstMissingRow = cursor.FirstMissingRow;
         }
 
-        if (rows == 0) throw new InvalidOperationException("The training data view has no rows.");
+        if (rows == 0) throw new InvalidOperationException($"The {what} data view has no rows.");
         if (labelled == 0)
             throw new InvalidOperationException($"Label column '{_labelInfo.ColumnName}' is missing in all {rows} rows; there is nothing to train on{OutOfRangeNote}.");
         Rows = rows;
@@ -81,6 +92,7 @@ internal sealed class DataViewSamples : ISampleSource
         private readonly DataViewRowCursor _cursor;
         private readonly ValueGetter<VBuffer<float>> _features;
         private readonly ValueGetter<DataViewRowId> _id;
+        private readonly ValueGetter<float>? _weight;
         private readonly Func<Span<float>, bool> _readLabel;
         private readonly bool _rejectNonFinite;
         private VBuffer<float> _featureBuffer;
@@ -89,8 +101,9 @@ internal sealed class DataViewSamples : ISampleSource
         {
             _owner = owner;
             _rejectNonFinite = rejectNonFinite;
-            _cursor = owner._data.GetRowCursor([owner._features, owner._label], shuffle);
+            _cursor = owner._data.GetRowCursor(owner._weight is { } w ? [owner._features, owner._label, w] : [owner._features, owner._label], shuffle);
             _features = _cursor.GetGetter<VBuffer<float>>(owner._features);
+            if (owner._weight is { } weight) _weight = _cursor.GetGetter<float>(weight);
             _id = _cursor.GetIdGetter();
             _readLabel = LabelReader(_cursor, owner._label, owner._labelInfo, owner._shape);
         }
@@ -102,6 +115,9 @@ internal sealed class DataViewSamples : ISampleSource
 
         /// <summary>The row's position in stored order when not shuffled; otherwise the low half of its ML.NET row id (a stable identity, the stored position for file-backed views).</summary>
         public long Row { get; private set; } = -1;
+
+        /// <summary>The row's example weight (1 without a weight column).</summary>
+        public float Weight { get; private set; } = 1f;
 
         public bool MoveNext(Span<float> input, Span<float> target)
         {
@@ -122,10 +138,20 @@ internal sealed class DataViewSamples : ISampleSource
                     throw new InvalidDataException($"Row {_cursor.Position}: feature column '{_owner._features.Name}' has {_featureBuffer.Length} values; expected {input.Length}.");
                 FeatureInfo.CopyDense(_featureBuffer, input);
                 if (_rejectNonFinite) RejectNonFinite(input, _cursor.Position);
+                if (_weight is not null) ReadWeight();
                 return true;
             }
 
             return false;
+        }
+
+        private void ReadWeight()
+        {
+            float weight = 0;
+            _weight!(ref weight);
+            if (!(weight >= 0f) || !float.IsFinite(weight))
+                throw new InvalidDataException($"Row {_cursor.Position}: example weight column '{_owner._weight!.Value.Name}' holds {weight}; weights must be finite and non-negative.");
+            Weight = weight;
         }
 
         private void RejectNonFinite(ReadOnlySpan<float> input, long row)

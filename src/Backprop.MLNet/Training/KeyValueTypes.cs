@@ -66,6 +66,15 @@ internal static class KeyValueTypes
         return builder.ToAnnotations();
     }
 
+    /// <summary>
+    /// Adds the label's key values under <paramref name="kind"/> (ML.NET's multiclass scorers put them on Score as
+    /// TrainingLabelValues); nothing when the label has no KeyValues.
+    /// </summary>
+    public static void AddKeyValuesAs(DataViewSchema.Annotations.Builder builder, DataViewSchema.Annotations? annotations, string kind)
+    {
+        if (KeyValuesColumn(annotations) is { Type: VectorDataViewType vector } column) Find(vector.ItemType)?.CopyAs(annotations!, column, builder, kind);
+    }
+
     private static DataViewSchema.Column? KeyValuesColumn(DataViewSchema.Annotations? annotations) =>
         annotations?.Schema.GetColumnOrNull(AnnotationUtils.Kinds.KeyValues);
 
@@ -80,6 +89,8 @@ internal static class KeyValueTypes
         public abstract void FormatInto(DataViewSchema.Annotations annotations, DataViewSchema.Column keyValues, string[] names);
 
         public abstract void AddParsed(DataViewSchema.Annotations.Builder builder, string[] names);
+
+        public abstract void CopyAs(DataViewSchema.Annotations annotations, DataViewSchema.Column keyValues, DataViewSchema.Annotations.Builder builder, string kind);
     }
 
     private sealed class Entry<T>(byte code, PrimitiveDataViewType type, Func<T, string> format, Func<string, T> parse) : Entry(code, type)
@@ -90,6 +101,14 @@ internal static class KeyValueTypes
             annotations.GetValue(keyValues.Name, ref values);
             T[] dense = values.DenseValues().ToArray();
             for (int i = 0; i < names.Length && i < dense.Length; i++) names[i] = format(dense[i]);
+        }
+
+        public override void CopyAs(DataViewSchema.Annotations annotations, DataViewSchema.Column keyValues, DataViewSchema.Annotations.Builder builder, string kind)
+        {
+            VBuffer<T> values = default;
+            annotations.GetValue(keyValues.Name, ref values);
+            T[] dense = values.DenseValues().ToArray();
+            builder.Add(kind, keyValues.Type, (ref VBuffer<T> value) => value = new VBuffer<T>(dense.Length, (T[])dense.Clone()));
         }
 
         public override void AddParsed(DataViewSchema.Annotations.Builder builder, string[] names)

@@ -47,23 +47,7 @@ public static class OnnxExporter
         ArgumentNullException.ThrowIfNull(network);
         NetworkShape shape = network.Shape;
         var graph = new ProtoWriter().String(2, shape.Name);
-        string previous = "input";
-        for (int l = 0; l < shape.Layers.Count; l++)
-        {
-            LayerDescription layer = shape.Layers[l];
-            bool last = l == shape.Layers.Count - 1;
-            previous = layer.Kind switch
-            {
-                LayerKind.Dense => Dense(graph, network, layer, previous, last),
-                LayerKind.LayerNorm => Node(graph, "LayerNormalization", layer.Name, previous, last ? "output" : $"{layer.Name}.a",
-                    Inputs(graph, network, layer, TensorRole.Gain, TensorRole.Shift), IntAttribute("axis", -1), FloatAttribute("epsilon", (float)layer.Epsilon)),
-                LayerKind.BatchNorm => Node(graph, "BatchNormalization", layer.Name, previous, last ? "output" : $"{layer.Name}.a",
-                    Inputs(graph, network, layer, TensorRole.Gain, TensorRole.Shift, TensorRole.RunningMean, TensorRole.RunningVariance), FloatAttribute("epsilon", (float)layer.Epsilon)),
-                LayerKind.Dropout => Node(graph, "Identity", layer.Name, previous, last ? "output" : $"{layer.Name}.a", []), // the identity in inference
-                _ => throw new ArgumentOutOfRangeException(nameof(network), layer.Kind, $"No ONNX form for layer kind {layer.Kind}."),
-            };
-        }
-
+        OnnxLayers.Write(network, new ProtoGraph(graph), "input", "output");
         graph.Message(11, Value("input", shape.InputCount));
         graph.Message(12, Value("output", shape.OutputCount));
         var model = new ProtoWriter()
@@ -76,53 +60,28 @@ public static class OnnxExporter
         return model.ToArray();
     }
 
-    /// <summary>A dense layer: <c>Gemm</c> (Y = X·Wᵀ + b) and its activation's nodes; returns the name of its output.</summary>
-    private static string Dense(ProtoWriter graph, INetwork network, LayerDescription layer, string input, bool last)
+    /// <summary>The graph as the protobuf GraphProto: initialisers (5) and nodes (1), names as given.</summary>
+    private sealed class ProtoGraph(ProtoWriter graph) : IOnnxGraph
     {
-        ActivationInfoAttribute info = ActivationTable.Of(layer.Activation);
-        bool identity = layer.Activation == Activation.Identity;
-        string affine = identity && last ? "output" : $"{layer.Name}.z";
-        List<string> parameters = Inputs(graph, network, layer, TensorRole.Weights, TensorRole.Biases);
-        Node(graph, "Gemm", $"{layer.Name}.gemm", input, affine, parameters, IntAttribute("transB", 1));
-        if (identity) return affine;
-
-        string activated = last ? "output" : $"{layer.Name}.a";
-        var attributes = new List<ProtoWriter>();
-        if (!float.IsNaN(info.OnnxAlpha)) attributes.Add(FloatAttribute("alpha", info.OnnxAlpha));
-        if (layer.Activation == Activation.Softmax) attributes.Add(IntAttribute("axis", -1));
-        if (!info.OnnxTimesInput)
-            return Node(graph, info.OnnxOperator, $"{layer.Name}.{layer.Activation}", affine, activated, [], [.. attributes]);
-
-        // f(z) = z·g(z) (SiLU = z·σ(z)): the operator, then a product with its input.
-        string gated = Node(graph, info.OnnxOperator, $"{layer.Name}.{layer.Activation}.gate", affine, $"{layer.Name}.gate", [], [.. attributes]);
-        return Node(graph, "Mul", $"{layer.Name}.{layer.Activation}", affine, activated, [gated]);
-    }
-
-    /// <summary>Adds the layer's tensors of the given roles (the ones it has) as initialisers; returns their names.</summary>
-    private static List<string> Inputs(ProtoWriter graph, INetwork network, LayerDescription layer, params TensorRole[] roles)
-    {
-        var names = new List<string>();
-        foreach (TensorRole role in roles)
+        public string Initializer(string name, int[] dims, ReadOnlySpan<float> values)
         {
-            if (layer.Find(role) is not TensorDescription tensor) continue;
-            float[] buffer = tensor.IsState ? network.State : network.Parameters;
-            int[] dims = tensor.Role == TensorRole.Weights ? [tensor.Rows, tensor.Columns] : [tensor.Length];
-            graph.Message(5, Tensor(tensor.Name, dims, buffer.AsSpan(tensor.Offset, tensor.Length)));
-            names.Add(tensor.Name);
+            graph.Message(5, Tensor(name, dims, values));
+            return name;
         }
 
-        return names;
-    }
+        public string Intermediate(string name) => name;
 
-    /// <summary>NodeProto: inputs (1), output (2), name (3), op_type (4), attributes (5); returns the output's name.</summary>
-    private static string Node(ProtoWriter graph, string op, string name, string input, string output, List<string> more, params ProtoWriter[] attributes)
-    {
-        var node = new ProtoWriter().String(1, input);
-        foreach (string extra in more) node.String(1, extra);
-        node.String(2, output).String(3, name).String(4, op);
-        foreach (ProtoWriter attribute in attributes) node.Message(5, attribute);
-        graph.Message(1, node);
-        return output;
+        /// <summary>NodeProto: inputs (1), output (2), name (3), op_type (4), attributes (5).</summary>
+        public string Node(string op, string name, IReadOnlyList<string> inputs, string output, params OnnxAttribute[] attributes)
+        {
+            var node = new ProtoWriter();
+            foreach (string input in inputs) node.String(1, input);
+            node.String(2, output).String(3, name).String(4, op);
+            foreach (OnnxAttribute attribute in attributes)
+                node.Message(5, attribute.Int is long i ? IntAttribute(attribute.Name, i) : FloatAttribute(attribute.Name, attribute.Float ?? 0f));
+            graph.Message(1, node);
+            return output;
+        }
     }
 
     /// <summary>TensorProto: dims (1), data_type (2), name (8), raw_data (9, little-endian float32).</summary>
