@@ -28,6 +28,8 @@ internal sealed class SampleSplit : ISampleSource
 
     public long? Count => null;
 
+    public bool HasWeights => _source.HasWeights;
+
     public ISampleCursor Open(int? shuffleSeed) => new Cursor(this, _source.Open(shuffleSeed));
 
     private bool Keeps(long row) => (Mix(row, _seed) < _fraction) == _validation;
@@ -45,6 +47,8 @@ internal sealed class SampleSplit : ISampleSource
     private sealed class Cursor(SampleSplit split, ISampleCursor inner) : ISampleCursor
     {
         public long Row => inner.Row;
+
+        public float Weight => inner.Weight;
 
         public bool MoveNext(Span<float> input, Span<float> target)
         {

@@ -96,6 +96,19 @@ public class LayerKindTrainingTests
     }
 
     [Fact]
+    public void Sample_weights_reach_the_training_rows_when_a_validation_fraction_is_held_out()
+    {
+        (float[] inputs, float[] targets) = Data(50);
+        var zero = new float[50];
+        var options = new TrainingOptions { Epochs = 2, BatchSize = 8, LearningRate = 0.1f, Seed = 2, ValidationFraction = 0.3f };
+        var trained = new CheckSoftplusMultiLabelLike();
+        NetworkTrainer.Train(trained, new InMemorySamples(inputs, 4, targets, 1, zero), options);
+        var initial = new CheckSoftplusMultiLabelLike();
+        NetworkTrainer.Train(initial, new InMemorySamples(inputs, 4, targets, 1, zero), new TrainingOptions { Epochs = 1, BatchSize = 8, LearningRate = 1e-30f, Seed = 2 });
+        Assert.Equal(initial.Parameters, trained.Parameters); // every weight is 0: nothing is learned, split or not
+    }
+
+    [Fact]
     public void Class_weights_of_one_change_nothing_and_others_change_the_weights()
     {
         CheckEveryKind plain = Train(3, threads: 1), ones = Train(3, threads: 1, classWeights: [1f, 1f]);
