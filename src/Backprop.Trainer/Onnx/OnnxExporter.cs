@@ -7,7 +7,8 @@ namespace Backprop.Onnx;
 /// Exports a trained network as an ONNX model (opset 20) in inference mode: a dense layer is a <c>Gemm</c> (Y = X·Wᵀ + b,
 /// transB = 1) and its activation's operator (from the activation's <see cref="ActivationInfoAttribute"/>: Sigmoid, Tanh,
 /// Relu, LeakyRelu, Softmax, Gelu, Elu, Softplus, and z·Sigmoid(z) for SiLU); LayerNorm is <c>LayerNormalization</c>,
-/// BatchNorm is <c>BatchNormalization</c> with the running statistics, Dropout is <c>Identity</c>. Input <c>input</c>
+/// BatchNorm is <c>BatchNormalization</c> with the running statistics, Dropout is <c>Identity</c>, Normalize is <c>Sub</c>
+/// (the mean of the training data) then <c>Mul</c> (1/σ, by <see cref="Kernels.NormalizeKernels.Reciprocal"/>). Input <c>input</c>
 /// [batch × InputCount], output <c>output</c> [batch × OutputCount] — the same values as <see cref="INetwork.Forward"/>.
 /// </summary>
 public static class OnnxExporter
@@ -60,6 +61,7 @@ public static class OnnxExporter
                 LayerKind.BatchNorm => Node(graph, "BatchNormalization", layer.Name, previous, last ? "output" : $"{layer.Name}.a",
                     Inputs(graph, network, layer, TensorRole.Gain, TensorRole.Shift, TensorRole.RunningMean, TensorRole.RunningVariance), FloatAttribute("epsilon", (float)layer.Epsilon)),
                 LayerKind.Dropout => Node(graph, "Identity", layer.Name, previous, last ? "output" : $"{layer.Name}.a", []), // the identity in inference
+                LayerKind.Normalize => Normalize(graph, network, layer, previous),
                 _ => throw new ArgumentOutOfRangeException(nameof(network), layer.Kind, $"No ONNX form for layer kind {layer.Kind}."),
             };
         }
@@ -96,6 +98,19 @@ public static class OnnxExporter
         // f(z) = z·g(z) (SiLU = z·σ(z)): the operator, then a product with its input.
         string gated = Node(graph, info.OnnxOperator, $"{layer.Name}.{layer.Activation}.gate", affine, $"{layer.Name}.gate", [], [.. attributes]);
         return Node(graph, "Mul", $"{layer.Name}.{layer.Activation}", affine, activated, [gated]);
+    }
+
+    /// <summary>Normalize: y = (x − μ)·r, a <c>Sub</c> and a <c>Mul</c> with μ and r = 1/σ as initialisers (never the last layer).</summary>
+    private static string Normalize(ProtoWriter graph, INetwork network, LayerDescription layer, string input)
+    {
+        ReadOnlySpan<float> state = network.State;
+        TensorDescription meanTensor = layer.Find(TensorRole.RunningMean)!, varianceTensor = layer.Find(TensorRole.RunningVariance)!;
+        var reciprocal = new float[layer.Units];
+        for (int j = 0; j < reciprocal.Length; j++) reciprocal[j] = Kernels.NormalizeKernels.Reciprocal(state[varianceTensor.Offset + j]);
+        graph.Message(5, Tensor(meanTensor.Name, [layer.Units], state.Slice(meanTensor.Offset, layer.Units)));
+        graph.Message(5, Tensor($"{layer.Name}.reciprocal", [layer.Units], reciprocal));
+        string centred = Node(graph, "Sub", $"{layer.Name}.sub", input, $"{layer.Name}.centred", [meanTensor.Name]);
+        return Node(graph, "Mul", $"{layer.Name}.mul", centred, $"{layer.Name}.a", [$"{layer.Name}.reciprocal"]);
     }
 
     /// <summary>Adds the layer's tensors of the given roles (the ones it has) as initialisers; returns their names.</summary>
