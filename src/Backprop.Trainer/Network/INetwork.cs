@@ -141,7 +141,7 @@ public interface INetwork<TSelf> : INetwork
     /// <param name="batchSize">Number of samples.</param>
     /// <param name="gradientScale">Factor applied to every gradient.</param>
     /// <param name="dropoutSeed">Key of this step's dropout masks (the same key gives the same masks).</param>
-    /// <param name="workspace"><see cref="BatchWorkspaceSize"/>(batchSize) floats.</param>
+    /// <param name="workspace"><see cref="BatchWorkspaceSize(int)"/>(batchSize) floats.</param>
     static abstract float BackwardBatch(ReadOnlySpan<float> parameters, Span<float> gradients, Span<float> state,
         ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, ReadOnlySpan<float> sampleWeights, int batchSize, float gradientScale,
         ulong dropoutSeed, Span<float> workspace);
