@@ -89,5 +89,10 @@ public class LayerGradientTests
         [nameof(CheckDropout)] = LayerGradientCheck.Run<CheckDropout>,
         [nameof(CheckEveryKind)] = LayerGradientCheck.Run<CheckEveryKind>,
         [nameof(CheckNormFirst)] = LayerGradientCheck.Run<CheckNormFirst>,
+        [nameof(CheckNormalize)] = LayerGradientCheck.Run<CheckNormalize>,
+        [nameof(CheckSizedByData)] = LayerGradientCheck.Run<CheckSizedByData>,
+        [nameof(CheckSizedNormalize)] = LayerGradientCheck.Run<CheckSizedNormalize>,
+        [nameof(CheckSizedPrefix)] = LayerGradientCheck.Run<CheckSizedPrefix>,
+        [nameof(CheckSizedLayerNormFirst)] = LayerGradientCheck.Run<CheckSizedLayerNormFirst>,
     };
 }
