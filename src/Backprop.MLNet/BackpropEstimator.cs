@@ -31,7 +31,7 @@ public sealed class BackpropEstimator<TNet> : IEstimator<BackpropTransformer>
         ArgumentNullException.ThrowIfNull(environment);
         _options = options ?? new BackpropTrainerOptions();
         _options.Validate();
-        CheckNetwork(kind, TNet.Shape);
+        CheckNetwork(kind, DeclaredShape());
         _host = environment.Register("Backprop");
         Kind = kind;
     }
@@ -51,18 +51,36 @@ public sealed class BackpropEstimator<TNet> : IEstimator<BackpropTransformer>
     public BackpropTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        NetworkShape shape = TNet.Shape;
-        var features = FeatureInfo.Bind(input.Schema, _options.FeatureColumnName, shape);
+
+        // A network declared without Inputs takes the feature column's size; one that declares Inputs must match it.
+        NetworkShape declared = DeclaredShape();
+        var features = FeatureInfo.Bind(input.Schema, _options.FeatureColumnName, declared.Name, TNet.InputCountFromData ? null : declared.InputCount);
+        NetworkShape shape = TNet.InputCountFromData ? TNet.ShapeFor(FeatureInfo.SizeOf(features)) : declared;
         LabelInfo label = LabelInfo.Bind(input.Schema, _options.LabelColumnName, Kind, shape);
         var samples = new DataViewSamples(input, features, label, shape);
         samples.Scan();
 
         int seed = _options.Seed ?? _host.Rand.Next();
         var network = new TNet();
+        network.EnsureInputCount(shape.InputCount);
         TrainingHistory history;
+        FeatureStandardizer? standardizer = null;
         using (IChannel channel = _host.Start("Training"))
         {
             if (samples.SkippedRowsMessage is string skipped) Log.Warning(channel, skipped);
+
+            // ML.NET's convention for scaling: unmarked features and no [Normalize] layer → standardise them here, in the model.
+            bool normalized = FeatureInfo.IsNormalized(features), normalizeLayer = shape.Layers.Any(l => l.Kind == LayerKind.Normalize);
+            if (_options.StandardizeFeatures && !normalized && !normalizeLayer)
+            {
+                (double[] mean, double[] m2, long count) = InputStatistics.Compute(samples, _options.CancellationToken);
+                standardizer = new FeatureStandardizer(mean.Select(m => (float)m).ToArray(), m2.Select(m => (float)Math.Max(0, m / count)).ToArray());
+                samples.Standardizer = standardizer;
+                Log.Info(channel, $"Feature column '{_options.FeatureColumnName}' is not marked IsNormalized and network '{shape.Name}' has no [Normalize] layer: " +
+                    $"standardising its {shape.InputCount} features with the mean and standard deviation of the {count} training rows (stored in the model, applied at prediction). " +
+                    "Normalise in the pipeline (e.g. NormalizeMeanVariance), add a [Normalize] layer, or set StandardizeFeatures = false to change this.");
+            }
+
             Log.Info(channel, $"Training {shape} on {samples.Count} rows: {_options.Epochs} epochs, batch {_options.BatchSize}, learning rate {_options.LearningRate}, seed {seed}.");
             var progress = new ChannelProgress(channel, _options.Progress);
             try
@@ -72,7 +90,7 @@ public sealed class BackpropEstimator<TNet> : IEstimator<BackpropTransformer>
             catch (TrainingDivergedException diverged)
             {
                 // The network holds the last good weights; Fit cannot return them, so the exception carries the model.
-                var lastGood = new BackpropTransformer(Kind, new NetworkModel(network, diverged.History), _options.FeatureColumnName, label);
+                var lastGood = new BackpropTransformer(Kind, new NetworkModel(network, diverged.History), _options.FeatureColumnName, label, standardizer);
                 throw new BackpropTrainingDivergedException(diverged, lastGood);
             }
             EpochReport last = history.Epochs[^1];
@@ -80,21 +98,29 @@ public sealed class BackpropEstimator<TNet> : IEstimator<BackpropTransformer>
                 $"Finished after {history.Epochs.Count} epochs: training loss {last.TrainingLoss:G5}{(last.ValidationLoss is double v ? $", validation loss {v:G5}" : "")}."));
         }
 
-        return new BackpropTransformer(Kind, new NetworkModel(network, history), _options.FeatureColumnName, label);
+        return new BackpropTransformer(Kind, new NetworkModel(network, history), _options.FeatureColumnName, label, standardizer);
     }
+
+    /// <summary>
+    /// The network's declared shape: <c>TNet.Shape</c>, or, declared without Inputs, its shape at one input, which serves
+    /// every check that reads only the outputs (the input count is the feature column's at Fit).
+    /// </summary>
+    private static NetworkShape DeclaredShape() => TNet.InputCountFromData ? TNet.ShapeFor(1) : TNet.Shape;
 
     /// <summary>The input schema plus the columns the transformer will add; checks the feature and label columns.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A column is missing or has the wrong type.</exception>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
-        NetworkShape shape = TNet.Shape;
+        NetworkShape shape = DeclaredShape();
         if (!TryFind(inputSchema, _options.FeatureColumnName, out SchemaShape.Column features))
             throw new ArgumentOutOfRangeException(nameof(inputSchema), $"Feature column '{_options.FeatureColumnName}' not found.");
         if (features.Kind == SchemaShape.Column.VectorKind.Scalar || features.ItemType != Microsoft.ML.Data.NumberDataViewType.Single)
             throw new ArgumentOutOfRangeException(nameof(inputSchema), $"Schema mismatch for feature column '{_options.FeatureColumnName}': expected a vector of Single, got {Describe(features)}.");
         if (features.Kind == SchemaShape.Column.VectorKind.VariableVector)
-            throw new ArgumentOutOfRangeException(nameof(inputSchema), $"Feature column '{_options.FeatureColumnName}' is a vector of unknown size; network '{shape.Name}' needs exactly {shape.InputCount} values per row.");
+            throw new ArgumentOutOfRangeException(nameof(inputSchema), TNet.InputCountFromData
+                ? $"Feature column '{_options.FeatureColumnName}' is a vector of unknown size; network '{shape.Name}' takes its input count from the column's size, so the column needs one."
+                : $"Feature column '{_options.FeatureColumnName}' is a vector of unknown size; network '{shape.Name}' needs exactly {shape.InputCount} values per row.");
         if (!TryFind(inputSchema, _options.LabelColumnName, out SchemaShape.Column label))
             throw new ArgumentOutOfRangeException(nameof(inputSchema), $"Label column '{_options.LabelColumnName}' not found.");
         CheckLabelShape(label);
@@ -168,7 +194,7 @@ public sealed class BackpropEstimator<TNet> : IEstimator<BackpropTransformer>
             _ => null,
         };
         if (problem is not null)
-            throw new ArgumentException($"Network '{shape.Name}' ({shape.Signature}) cannot be used here: {problem}.", nameof(kind));
+            throw new ArgumentException($"Network '{shape.Name}' ({(shape.InputCountFromData ? shape.Signature.Replace("in=data(1)", "in=data", StringComparison.Ordinal) : shape.Signature)}) cannot be used here: {problem}.", nameof(kind));
     }
 
     /// <summary>Writes each epoch to the MLContext log and forwards it to the user's progress.</summary>
