@@ -120,8 +120,8 @@ partial class SizedPrefixNet : global::Backprop.INetwork<SizedPrefixNet>
         if (inputCount <= 0) throw new global::System.ArgumentOutOfRangeException(nameof(inputCount), inputCount, "SizedPrefixNet needs a positive input count.");
         global::Backprop.NetworkShape? last = _lastShape;
         if (last is not null && last.InputCount == inputCount) return last;
-        ParameterCountFor(inputCount);
-        StateCountFor(inputCount);
+        _ = ParameterCountFor(inputCount); // OverflowException when the buffers could not exist
+        _ = StateCountFor(inputCount);
         return _lastShape = new global::Backprop.NetworkShape("SizedPrefixNet", inputCount, global::Backprop.Loss.SoftmaxCrossEntropy, new global::Backprop.LayerDescription[]
         {
             global::Backprop.LayerDescription.Normalize("Scale", inputCount, ScaleMeanOffset(inputCount), ScaleVarianceOffset(inputCount)),

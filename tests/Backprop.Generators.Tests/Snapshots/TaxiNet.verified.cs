@@ -77,8 +77,8 @@ partial class TaxiNet : global::Backprop.INetwork<TaxiNet>
         if (inputCount <= 0) throw new global::System.ArgumentOutOfRangeException(nameof(inputCount), inputCount, "TaxiNet needs a positive input count.");
         global::Backprop.NetworkShape? last = _lastShape;
         if (last is not null && last.InputCount == inputCount) return last;
-        ParameterCountFor(inputCount);
-        StateCountFor(inputCount);
+        _ = ParameterCountFor(inputCount); // OverflowException when the buffers could not exist
+        _ = StateCountFor(inputCount);
         return _lastShape = new global::Backprop.NetworkShape("TaxiNet", inputCount, global::Backprop.Loss.MeanSquaredError, new global::Backprop.LayerDescription[]
         {
             global::Backprop.LayerDescription.Dense("Hidden", inputCount, HiddenUnits, global::Backprop.Activation.ReLU, true, HiddenWeightOffset(inputCount), HiddenBiasOffset),
