@@ -26,7 +26,7 @@ namespace Backprop.Generators
 
         public static readonly DiagnosticDescriptor InvalidInputs = Error("BP0004",
             "Network needs a positive input count",
-            "Network '{0}' declares Inputs = {1}; set [Network(Inputs = n)] with n > 0");
+            "Network '{0}' declares Inputs = {1}; set [Network(Inputs = n)] with n > 0, or leave Inputs out to take the input count from the data");
 
         public static readonly DiagnosticDescriptor UnknownEnumValue = Error("BP0005",
             "Unknown enum value",
@@ -82,7 +82,7 @@ namespace Backprop.Generators
 
         public static readonly DiagnosticDescriptor SeveralLayerAttributes = Error("BP0018",
             "A property declares one layer",
-            "Property '{0}' has {1} layer attributes; a layer property carries exactly one of [Dense], [LayerNorm], [BatchNorm], [Dropout]");
+            "Property '{0}' has {1} layer attributes; a layer property carries exactly one of [Dense], [LayerNorm], [BatchNorm], [Dropout], [Normalize]");
 
         public static readonly DiagnosticDescriptor OutputNotDense = Error("BP0019",
             "The last layer must be dense",
@@ -95,6 +95,10 @@ namespace Backprop.Generators
         public static readonly DiagnosticDescriptor InvalidHuberDelta = Error("BP0021",
             "Huber δ must be positive",
             "Network '{0}' sets HuberDelta = {1}; the Huber loss needs a positive finite δ");
+
+        public static readonly DiagnosticDescriptor NormalizeNotFirst = Error("BP0022",
+            "[Normalize] must be the first layer",
+            "Layer '{0}' of network '{1}' is [Normalize] but '{2}' comes before it; the normalisation adapted from the data standardises the network's inputs, so declare it first");
 
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
             new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());

@@ -36,7 +36,7 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
         ArgumentNullException.ThrowIfNull(environment);
         _options = options ?? new BackpropTrainerOptions();
         _options.Validate();
-        CheckNetwork(kind, TNet.Shape);
+        CheckNetwork(kind, DeclaredShape());
         Host = environment.Register("Backprop");
         Kind = kind;
     }
@@ -99,12 +99,17 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
     public BackpropTransformer Fit(IDataView trainData, IDataView? validationData, NetworkModel? initialModel)
     {
         ArgumentNullException.ThrowIfNull(trainData);
-        NetworkShape shape = TNet.Shape;
         if (initialModel is not null && initialModel.Network is not TNet)
             throw new ArgumentException(
-                $"The initial model holds network '{initialModel.Shape.Name}' ({initialModel.NetworkType.FullName}); this trainer trains '{shape.Name}' ({typeof(TNet).FullName}).", nameof(initialModel));
+                $"The initial model holds network '{initialModel.Shape.Name}' ({initialModel.NetworkType.FullName}); this trainer trains '{DeclaredShape().Name}' ({typeof(TNet).FullName}).", nameof(initialModel));
 
-        // 1. The columns: features, label and weight of the training view (and of the validation view, checked alike).
+        // 1. The shape: a network declared without Inputs takes the feature column's size (or the initial model's); one that
+        //    declares Inputs must match it. Then the columns: features, label and weight of the training view (and of the
+        //    validation view, checked alike).
+        NetworkShape declared = DeclaredShape();
+        DataViewSchema.Column featureColumn = FeatureInfo.Bind(trainData.Schema, _options.FeatureColumnName, declared.Name,
+            initialModel is not null ? initialModel.Shape.InputCount : TNet.InputCountFromData ? null : declared.InputCount);
+        NetworkShape shape = TNet.InputCountFromData ? TNet.ShapeFor(FeatureInfo.SizeOf(featureColumn)) : declared;
         DataViewSamples samples = Bind(trainData, shape, out LabelInfo label);
         DataViewSamples? validation = validationData is null ? null : Bind(validationData, shape, out _);
 
@@ -117,11 +122,28 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
         validation?.Scan("validation");
         if (validation?.SkippedRowsMessage is string skippedValidation) Log.Warning(channel, "Validation data: " + skippedValidation);
 
-        // 3. The order of the rows: the view's own shuffling, an in-memory copy, or a shuffle pool.
+        // 3. ML.NET's convention for scaling: unmarked features and no [Normalize] layer → standardise them here, in the
+        //    model (a continued run keeps the initial model's standardisation).
+        FeatureStandardizer? standardizer = initialModel?.Standardizer;
+        bool normalized = FeatureInfo.IsNormalized(featureColumn), normalizeLayer = shape.Layers.Any(l => l.Kind == LayerKind.Normalize);
+        if (standardizer is null && initialModel is null && _options.StandardizeFeatures && !normalized && !normalizeLayer)
+        {
+            (double[] mean, double[] m2, long count) = InputStatistics.Compute(samples, _options.CancellationToken);
+            standardizer = new FeatureStandardizer(mean.Select(m => (float)m).ToArray(), m2.Select(m => (float)Math.Max(0, m / count)).ToArray());
+            Log.Info(channel, $"Feature column '{_options.FeatureColumnName}' is not marked IsNormalized and network '{shape.Name}' has no [Normalize] layer: " +
+                $"standardising its {shape.InputCount} features with the mean and standard deviation of the {count} training rows (stored in the model, applied at prediction). " +
+                "Normalise in the pipeline (e.g. NormalizeMeanVariance), add a [Normalize] layer, or set StandardizeFeatures = false to change this.");
+        }
+
+        samples.Standardizer = standardizer;
+        if (validation is not null) validation.Standardizer = standardizer;
+
+        // 4. The order of the rows: the view's own shuffling, an in-memory copy, or a shuffle pool.
         ISampleSource training = TrainingOrder.Arrange(samples, _options.Shuffle, _options.ShuffleMemoryLimit, out string order);
 
-        // 4. The network: new weights, or the initial model's.
+        // 5. The network: new weights, or the initial model's.
         var network = new TNet();
+        network.EnsureInputCount(shape.InputCount);
         TrainingOptions trainingOptions = _options.ToTrainingOptions(seed, progress: null);
         if (initialModel is not null)
         {
@@ -150,7 +172,7 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
         catch (TrainingDivergedException diverged)
         {
             // The network holds the last good weights; Fit cannot return them, so the exception carries the model.
-            var lastGood = new BackpropTransformer(Kind, new NetworkModel(network, Continue(earlier, diverged.History)), _options.FeatureColumnName, label);
+            var lastGood = new BackpropTransformer(Kind, new NetworkModel(network, Continue(earlier, diverged.History)), _options.FeatureColumnName, label, standardizer);
             throw new BackpropTrainingDivergedException(diverged, lastGood);
         }
 
@@ -158,7 +180,7 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
         Log.Info(channel, string.Create(CultureInfo.InvariantCulture,
             $"Finished after {history.Epochs.Count} epochs{(history.StoppedEarly ? $" (stopped early; best epoch {history.BestEpoch + epochOffset})" : "")}: " +
             $"training loss {last.TrainingLoss:G5}{(last.ValidationLoss is double v ? $", validation loss {v:G5}" : "")}{(last.ValidationAccuracy is double a ? $", validation accuracy {a:F4}" : "")}."));
-        return new BackpropTransformer(Kind, new NetworkModel(network, Continue(earlier, history)), _options.FeatureColumnName, label);
+        return new BackpropTransformer(Kind, new NetworkModel(network, Continue(earlier, history)), _options.FeatureColumnName, label, standardizer);
     }
 
     /// <summary>The samples of <paramref name="data"/>: its feature, label and (optional) weight columns, checked against the network.</summary>
@@ -179,18 +201,26 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
         return TrainingHistory.Restore(epochs, run.StoppedEarly, run.BestEpoch + offset, run.TrainingSamples, run.ValidationSamples);
     }
 
+    /// <summary>
+    /// The network's declared shape: <c>TNet.Shape</c>, or, declared without Inputs, its shape at one input, which serves
+    /// every check that reads only the outputs (the input count is the feature column's at Fit).
+    /// </summary>
+    private static NetworkShape DeclaredShape() => TNet.InputCountFromData ? TNet.ShapeFor(1) : TNet.Shape;
+
     /// <summary>The input schema plus the columns the transformer will add; checks the feature and label columns.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A column is missing or has the wrong type.</exception>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
-        NetworkShape shape = TNet.Shape;
+        NetworkShape shape = DeclaredShape();
         if (!TryFind(inputSchema, _options.FeatureColumnName, out SchemaShape.Column features))
             throw new ArgumentOutOfRangeException(nameof(inputSchema), $"Feature column '{_options.FeatureColumnName}' not found.");
         if (features.Kind == SchemaShape.Column.VectorKind.Scalar || features.ItemType != Microsoft.ML.Data.NumberDataViewType.Single)
             throw new ArgumentOutOfRangeException(nameof(inputSchema), $"Schema mismatch for feature column '{_options.FeatureColumnName}': expected a vector of Single, got {Describe(features)}.");
         if (features.Kind == SchemaShape.Column.VectorKind.VariableVector)
-            throw new ArgumentOutOfRangeException(nameof(inputSchema), $"Feature column '{_options.FeatureColumnName}' is a vector of unknown size; network '{shape.Name}' needs exactly {shape.InputCount} values per row.");
+            throw new ArgumentOutOfRangeException(nameof(inputSchema), TNet.InputCountFromData
+                ? $"Feature column '{_options.FeatureColumnName}' is a vector of unknown size; network '{shape.Name}' takes its input count from the column's size, so the column needs one."
+                : $"Feature column '{_options.FeatureColumnName}' is a vector of unknown size; network '{shape.Name}' needs exactly {shape.InputCount} values per row.");
         if (!TryFind(inputSchema, _options.LabelColumnName, out SchemaShape.Column label))
             throw new ArgumentOutOfRangeException(nameof(inputSchema), $"Label column '{_options.LabelColumnName}' not found.");
         CheckLabelShape(label);
@@ -264,7 +294,7 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
             _ => null,
         };
         if (problem is not null)
-            throw new ArgumentException($"Network '{shape.Name}' ({shape.Signature}) cannot be used here: {problem}.", nameof(kind));
+            throw new ArgumentException($"Network '{shape.Name}' ({(shape.InputCountFromData ? shape.Signature.Replace("in=data(1)", "in=data", StringComparison.Ordinal) : shape.Signature)}) cannot be used here: {problem}.", nameof(kind));
     }
 
     /// <summary>Writes each epoch to the MLContext log at Trace (as ML.NET's trainers log iterations) and forwards it to the user's progress, numbered on from an initial model's epochs.</summary>

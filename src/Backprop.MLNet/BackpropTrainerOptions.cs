@@ -15,7 +15,10 @@ public class BackpropTrainerOptions
     /// <summary>The label column: <see cref="bool"/> (binary), a key (multiclass) or <see cref="float"/> / float vector (regression). Default "Label".</summary>
     public string LabelColumnName { get; set; } = "Label";
 
-    /// <summary>The feature column: a known-size vector of <see cref="float"/> (dense or sparse) of the network's input size. Default "Features".</summary>
+    /// <summary>
+    /// The feature column: a known-size vector of <see cref="float"/> (dense or sparse) of the network's input size; for a
+    /// network declared without <c>Inputs</c>, of any size, which becomes its input count at <c>Fit</c>. Default "Features".
+    /// </summary>
     public string FeatureColumnName { get; set; } = "Features";
 
     /// <summary>
@@ -23,6 +26,15 @@ public class BackpropTrainerOptions
     /// gradient count in proportion to its weight, Σ wₙ∇Cₙ / Σ wₙ per batch, as ML.NET's weighted trainers do.
     /// </summary>
     public string? ExampleWeightColumnName { get; set; }
+
+    /// <summary>
+    /// ML.NET's convention for scaling (default true): when the feature column is not marked <c>IsNormalized</c> (ML.NET's
+    /// normalisers, e.g. <c>NormalizeMeanVariance</c>, mark their output) and the network has no <see cref="NormalizeAttribute"/>
+    /// layer, the trainer standardises each feature with the mean and standard deviation of the training data, stores that
+    /// in the model (<see cref="BackpropTransformer.Standardizer"/>) and applies it at prediction, so that a pipeline written
+    /// for a tree trainer works unchanged. It is logged once at Info. False feeds the features to the network as they are.
+    /// </summary>
+    public bool StandardizeFeatures { get; set; } = true;
 
     /// <summary>Passes over the training data. Default 100.</summary>
     public int Epochs { get; set; } = 100;

@@ -16,8 +16,12 @@ public sealed partial class BackpropTransformer : ISingleFeaturePredictionTransf
 {
     private readonly LabelInfo? _label;
 
-    internal BackpropTransformer(PredictionKind kind, NetworkModel model, string featureColumnName, LabelInfo? label)
+    internal BackpropTransformer(PredictionKind kind, NetworkModel model, string featureColumnName, LabelInfo? label, FeatureStandardizer? standardizer = null)
     {
+        if (standardizer is not null && standardizer.Count != model.Shape.InputCount)
+            throw new ArgumentException($"The standardisation is of {standardizer.Count} features; network '{model.Shape.Name}' takes {model.Shape.InputCount}.", nameof(standardizer));
+        Standardizer = standardizer;
+        if (standardizer is not null) model.Standardizer = standardizer;
         Kind = kind;
         Model = model;
         FeatureColumnName = featureColumnName;
@@ -36,6 +40,13 @@ public sealed partial class BackpropTransformer : ISingleFeaturePredictionTransf
 
     /// <summary>The trained network, its shape and its training history.</summary>
     public NetworkModel Model { get; }
+
+    /// <summary>
+    /// The standardisation of the features the trainer added because the feature column was not marked <c>IsNormalized</c>
+    /// and the network has no <see cref="NormalizeAttribute"/> layer (see <see cref="BackpropTrainerOptions.StandardizeFeatures"/>);
+    /// applied before the network at prediction. Null when the features reach the network as they are.
+    /// </summary>
+    public FeatureStandardizer? Standardizer { get; }
 
     /// <summary>The feature column the network reads.</summary>
     public string FeatureColumnName { get; }

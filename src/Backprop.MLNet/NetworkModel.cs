@@ -28,6 +28,12 @@ public sealed class NetworkModel
     /// <summary>Loss and learning rate per epoch of the training run.</summary>
     public TrainingHistory? History { get; }
 
+    /// <summary>
+    /// The standardisation of the features the network was trained with (when the trainer standardised unmarked features),
+    /// or null. A continued <c>Fit</c> keeps it.
+    /// </summary>
+    public FeatureStandardizer? Standardizer { get; internal set; }
+
     /// <inheritdoc />
     public override string ToString() => Shape.ToString();
 }

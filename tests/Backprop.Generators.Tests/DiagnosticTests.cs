@@ -40,10 +40,63 @@ public class DiagnosticTests
             """
         },
         {
-            "BP0004", "Network", "Network 'MissingInputs' declares Inputs = 0",
+            "BP0004", "Inputs = -3", "Network 'NegativeInputs' declares Inputs = -3; set [Network(Inputs = n)] with n > 0, or leave Inputs out to take the input count from the data",
+            """
+            [Network(Inputs = -3)]
+            public partial class NegativeInputs { [Dense(1)] public partial DenseLayer Output { get; } }
+            """
+        },
+        {
+            "BP0022", "Norm", "Layer 'Norm' of network 'LateNormalize' is [Normalize] but 'Hidden' comes before it",
+            """
+            [Network(Inputs = 3)]
+            public partial class LateNormalize
+            {
+                [Dense(4, Activation.Tanh)] public partial DenseLayer Hidden { get; }
+                [Normalize] public partial NormalizeLayer Norm { get; }
+                [Dense(1)] public partial DenseLayer Output { get; }
+            }
+            """
+        },
+        {
+            "BP0022", "Late", "Layer 'Late' of network 'TwoNormalize' is [Normalize] but 'Early' comes before it",
             """
             [Network]
-            public partial class MissingInputs { [Dense(1)] public partial DenseLayer Output { get; } }
+            public partial class TwoNormalize
+            {
+                [Normalize] public partial NormalizeLayer Early { get; }
+                [Normalize] public partial NormalizeLayer Late { get; }
+                [Dense(1)] public partial DenseLayer Output { get; }
+            }
+            """
+        },
+        {
+            "BP0019", "Norm", "The last layer of network 'OnlyNormalize' is 'Norm', a Normalize layer",
+            """
+            [Network]
+            public partial class OnlyNormalize { [Normalize] public partial NormalizeLayer Norm { get; } }
+            """
+        },
+        {
+            "BP0016", "SizedCtor", "declares the constructor SizedCtor(int), which the generator writes",
+            """
+            [Network]
+            public partial class SizedCtor
+            {
+                public SizedCtor(int size) { }
+                [Dense(1)] public partial DenseLayer Output { get; }
+            }
+            """
+        },
+        {
+            "BP0012", "ShapeFor", "'ShapeFor' collides with the member 'ShapeFor' the generator writes for network 'Collides'",
+            """
+            [Network]
+            public partial class Collides
+            {
+                [Dense(1)] public partial DenseLayer Output { get; }
+                public static int ShapeFor(int x) => x;
+            }
             """
         },
         {
@@ -175,6 +228,14 @@ public class DiagnosticTests
         // (a layer outside any network, BP0014, has no network to stub and keeps the compiler's missing-implementation error).
         var compilerErrors = GeneratorHarness.CompileErrors(output).Where(d => !(id == "BP0014" && d.Id == "CS9248")).Select(d => d.ToString()).ToArray();
         Assert.Empty(compilerErrors);
+    }
+
+    [Fact]
+    public void A_network_without_Inputs_is_not_an_error()
+    {
+        var (result, output) = GeneratorHarness.Run("using Backprop;\n[Network(Loss = Loss.MeanSquaredError)] public partial class TaxiNet { [Dense(16, Activation.ReLU)] public partial DenseLayer Hidden { get; } [Dense(1)] public partial DenseLayer Output { get; } }");
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(GeneratorHarness.CompileErrors(output));
     }
 
     [Theory]

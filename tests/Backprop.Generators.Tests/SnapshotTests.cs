@@ -63,7 +63,52 @@ public class SnapshotTests
         }
         """;
 
+    /// <summary>Declared without Inputs: sized by the data, the first layer's W last in the buffer.</summary>
+    public const string Taxi = """
+        using Backprop;
+        namespace Samples;
+        [Network(Loss = Loss.MeanSquaredError)]
+        public partial class TaxiNet
+        {
+            [Dense(16, Activation.ReLU)] public partial DenseLayer Hidden { get; }
+            [Dense(1, Activation.Identity)] public partial DenseLayer Output { get; }
+        }
+        """;
+
+    /// <summary>[Normalize] first, with Inputs declared: the statistics at constant offsets of the state.</summary>
+    public const string HeartNormalized = """
+        using Backprop;
+        namespace Samples;
+        [Network(Inputs = 3, Loss = Loss.BinaryCrossEntropy)]
+        public partial class HeartNet
+        {
+            [Normalize] public partial NormalizeLayer Scale { get; }
+            [Dense(4, Activation.Tanh)] public partial DenseLayer Hidden { get; }
+            [Dense(1, Activation.Sigmoid)] public partial DenseLayer Output { get; }
+        }
+        """;
+
+    /// <summary>Sized by the data with every kind before the first dense layer: their tensors are input-sized, after the rest.</summary>
+    public const string SizedPrefix = """
+        using Backprop;
+        namespace Samples;
+        [Network(Loss = Loss.SoftmaxCrossEntropy)]
+        public partial class SizedPrefixNet
+        {
+            [Normalize] public partial NormalizeLayer Scale { get; }
+            [BatchNorm] public partial BatchNormLayer InputNorm { get; }
+            [Dropout(0.1)] public partial DropoutLayer InputDrop { get; }
+            [LayerNorm] public partial LayerNormLayer InputLayerNorm { get; }
+            [Dense(8, Activation.GELU)] public partial DenseLayer Hidden { get; }
+            [BatchNorm] public partial BatchNormLayer Norm { get; }
+            [Dense(3, Activation.Softmax)] public partial DenseLayer Output { get; }
+        }
+        """;
+
     [Theory]
+    [InlineData("TaxiNet", Taxi)]
+    [InlineData("HeartNet", HeartNormalized)]
+    [InlineData("SizedPrefixNet", SizedPrefix)]
     [InlineData("CancerNet", Cancer)]
     [InlineData("WorkedExampleNet", WorkedExample)]
     [InlineData("XorNet", Xor)]

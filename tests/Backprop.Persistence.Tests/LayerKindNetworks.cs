@@ -46,3 +46,30 @@ internal static class RandomState
         return network;
     }
 }
+
+/// <summary>Declared without Inputs, with [Normalize] and a BatchNorm before the first dense layer: every input-sized tensor kind.</summary>
+[Network(Loss = Loss.SoftmaxCrossEntropy)]
+public partial class SizedNormalizedNet
+{
+    [Normalize] public partial NormalizeLayer Scale { get; }
+    [BatchNorm] public partial BatchNormLayer InputNorm { get; }
+    [Dense(6, Activation.Tanh)] public partial DenseLayer Hidden { get; }
+    [Dense(3, Activation.Softmax)] public partial DenseLayer Output { get; }
+}
+
+/// <summary>Declared without Inputs, nothing else.</summary>
+[Network(Loss = Loss.MeanSquaredError)]
+public partial class SizedPlainNet
+{
+    [Dense(5, Activation.ReLU)] public partial DenseLayer Hidden { get; }
+    [Dense(2, Activation.Identity)] public partial DenseLayer Output { get; }
+}
+
+/// <summary>[Normalize] with Inputs declared.</summary>
+[Network(Inputs = 4, Loss = Loss.BinaryCrossEntropy)]
+public partial class NormalizedNet
+{
+    [Normalize] public partial NormalizeLayer Scale { get; }
+    [Dense(5, Activation.SiLU)] public partial DenseLayer Hidden { get; }
+    [Dense(1, Activation.Sigmoid)] public partial DenseLayer Output { get; }
+}

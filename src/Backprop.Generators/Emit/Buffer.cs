@@ -30,6 +30,9 @@ namespace Backprop.Generators.Emit
 
         public string? AliasOf { get; }
 
+        /// <summary>Whether the size is the run-time input count (a layer before the first dense layer of a network sized by the data).</summary>
+        public bool PerInput => Size == Names.InputCountName;
+
         public static Buffer Rows(string name, string size, long floats, string comment) => new(name, size, floats, true, comment);
 
         public static Buffer Fixed(string name, string size, long floats, string comment) => new(name, size, floats, false, comment);

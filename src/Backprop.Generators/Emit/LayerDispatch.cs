@@ -19,6 +19,7 @@ namespace Backprop.Generators.Emit
                 case LayerNormSpec norm: LayerNormEmitter.EmitConstants(w, norm); break;
                 case BatchNormSpec norm: BatchNormEmitter.EmitConstants(w, norm); break;
                 case DropoutSpec dropout: DropoutEmitter.EmitConstants(w, dropout); break;
+                case NormalizeSpec normalize: NormalizeEmitter.EmitConstants(w, normalize); break;
                 default: throw Unknown(layer);
             }
         }
@@ -29,15 +30,18 @@ namespace Backprop.Generators.Emit
             LayerNormSpec norm => LayerNormEmitter.Description(norm),
             BatchNormSpec norm => BatchNormEmitter.Description(norm),
             DropoutSpec dropout => DropoutEmitter.Description(dropout),
+            NormalizeSpec normalize => NormalizeEmitter.Description(normalize),
             _ => throw Unknown(layer),
         };
 
-        public static (string Type, string View, string Summary) Property(LayerSpec layer, int position) => layer switch
+        /// <summary>The layer property's type, its view over the buffers (of the shape <paramref name="shape"/> names) and its summary.</summary>
+        public static (string Type, string View, string Summary) Property(LayerSpec layer, int position, string shape) => layer switch
         {
-            DenseSpec dense => ("global::Backprop.DenseLayer", DenseEmitter.View(dense, position), DenseEmitter.Summary(dense)),
-            LayerNormSpec norm => ("global::Backprop.LayerNormLayer", LayerNormEmitter.View(norm, position), LayerNormEmitter.Summary(norm)),
-            BatchNormSpec norm => ("global::Backprop.BatchNormLayer", BatchNormEmitter.View(norm, position), BatchNormEmitter.Summary(norm)),
-            DropoutSpec dropout => ("global::Backprop.DropoutLayer", DropoutEmitter.View(dropout, position), DropoutEmitter.Summary(dropout)),
+            DenseSpec dense => ("global::Backprop.DenseLayer", DenseEmitter.View(dense, position, shape), DenseEmitter.Summary(dense)),
+            LayerNormSpec norm => ("global::Backprop.LayerNormLayer", LayerNormEmitter.View(norm, position, shape), LayerNormEmitter.Summary(norm)),
+            BatchNormSpec norm => ("global::Backprop.BatchNormLayer", BatchNormEmitter.View(norm, position, shape), BatchNormEmitter.Summary(norm)),
+            DropoutSpec dropout => ("global::Backprop.DropoutLayer", DropoutEmitter.View(dropout, position, shape), DropoutEmitter.Summary(dropout)),
+            NormalizeSpec normalize => ("global::Backprop.NormalizeLayer", NormalizeEmitter.View(normalize, position, shape), NormalizeEmitter.Summary(normalize)),
             _ => throw Unknown(layer),
         };
 
@@ -47,6 +51,7 @@ namespace Backprop.Generators.Emit
             LayerNormSpec norm => norm.Modifiers,
             BatchNormSpec norm => norm.Modifiers,
             DropoutSpec dropout => dropout.Modifiers,
+            NormalizeSpec normalize => normalize.Modifiers,
             _ => throw Unknown(layer),
         };
 
@@ -56,6 +61,7 @@ namespace Backprop.Generators.Emit
             LayerNormSpec norm => LayerNormEmitter.Workspace(norm, training, needsDelta),
             BatchNormSpec norm => BatchNormEmitter.Workspace(norm, training, needsDelta),
             DropoutSpec dropout => DropoutEmitter.Workspace(dropout, training, needsDelta),
+            NormalizeSpec normalize => NormalizeEmitter.Workspace(normalize),
             _ => throw Unknown(layer),
         };
 
@@ -67,6 +73,7 @@ namespace Backprop.Generators.Emit
                 case LayerNormSpec norm: LayerNormEmitter.EmitMethods(w, norm); break;
                 case BatchNormSpec norm: BatchNormEmitter.EmitMethods(w, norm); break;
                 case DropoutSpec: break; // its two kernel calls are written inline
+                case NormalizeSpec normalize: NormalizeEmitter.EmitMethods(w, normalize); break;
                 default: throw Unknown(layer);
             }
         }
@@ -86,6 +93,7 @@ namespace Backprop.Generators.Emit
                 case DropoutSpec dropout:
                     if (training) DropoutEmitter.EmitForwardCall(w, dropout, input);
                     break;
+                case NormalizeSpec normalize: NormalizeEmitter.EmitForwardCall(w, normalize, input, batched); break;
                 default: throw Unknown(layer);
             }
         }
@@ -103,6 +111,7 @@ namespace Backprop.Generators.Emit
                 case LayerNormSpec norm: LayerNormEmitter.EmitBackwardCall(w, norm, input, batched); break;
                 case BatchNormSpec norm: BatchNormEmitter.EmitBackwardCall(w, norm, input); break;
                 case DropoutSpec dropout: DropoutEmitter.EmitBackwardCall(w, dropout); break;
+                case NormalizeSpec normalize: NormalizeEmitter.EmitBackwardCall(w, normalize); break;
                 default: throw Unknown(layer);
             }
         }

@@ -10,6 +10,28 @@ namespace Backprop.Generators.Emit
         public const string Span = "global::System.Span<float>";
         public const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
 
+        /// <summary>The run-time input count in the passes of a network that takes it from the data.</summary>
+        public const string InputCountName = "inputCount";
+
+        /// <summary>An offset FixedParameterCount + k·n (or FixedStateCount + k·n) of an input-sized tensor.</summary>
+        public static string PerInputOffset(string fixedCount, int coefficient) =>
+            coefficient == 0 ? fixedCount : $"{fixedCount} + {Num(coefficient)} * {InputCountName}";
+
+        /// <summary>The width of a layer as a C# expression: its Units constant, or the run-time input count before the first dense layer.</summary>
+        public static string Width(LayerSpec layer) => layer.WidthFromData ? InputCountName : MemberNames.Units(layer.Name);
+
+        /// <summary>The width of a layer in comments: its number, or n.</summary>
+        public static string WidthText(LayerSpec layer) => layer.WidthFromData ? "n" : Num(layer.Units);
+
+        /// <summary>The extra parameter (", int inputCount") of the methods of a layer whose sizes come from the data, or nothing.</summary>
+        public static string SizedParameter(LayerSpec layer) => layer.WidthFromData ? $", int {InputCountName}" : "";
+
+        /// <summary>The extra argument (", inputCount") in calls to the methods of such a layer, or nothing.</summary>
+        public static string SizedArgument(LayerSpec layer) => layer.WidthFromData ? $", {InputCountName}" : "";
+
+        /// <summary>An offset of a layer's tensor: its constant, or, width from the data, the generated method at the run-time count.</summary>
+        public static string Offset(LayerSpec layer, string member) => layer.WidthFromData ? $"{member}({InputCountName})" : member;
+
         /// <summary>Output buffer of layer <paramref name="layer"/> (1-based); layer 0 is the input <c>x</c>.</summary>
         public static string A(int layer) => layer == 0 ? "x" : "a" + Num(layer);
 

@@ -15,6 +15,9 @@ namespace Backprop.Generators.Emit
         /// <summary>Per-sample buffers up to this many floats in all live on the stack; larger ones on the heap.</summary>
         public const long StackLimit = 16 * 1024;
 
+        /// <summary>A buffer of the run-time input count lives on the stack up to this many floats, on the heap beyond.</summary>
+        public const int StackLimitPerInput = 1024;
+
         /// <summary>A declared layer with its activation node (dense layers) and whether its error signal is needed.</summary>
         internal readonly struct Step
         {
@@ -67,9 +70,9 @@ namespace Backprop.Generators.Emit
             w.Line();
             w.Line("/// <summary>Runs the network on one input in inference mode: x → " + string.Join(" → ", steps.Select(s => "a" + Sup(s.Layer.Index))) + ".</summary>");
             w.Open($"public static void Forward({ReadOnlySpan} parameters, {ReadOnlySpan} state, {ReadOnlySpan} input, {Span} output)");
-            w.Line(Guard(spec, "parameters", "ParameterCount"));
-            w.Line(Guard(spec, "state", "StateCount"));
-            w.Line(Guard(spec, "input", "InputCount"));
+            w.Line(ParameterGuard(spec));
+            w.Line(Guard(spec, "state", Count(spec, "StateCount")));
+            w.Line(Guard(spec, "input", Count(spec, "InputCount")));
             w.Line(Guard(spec, "output", "OutputCount"));
             w.Line($"{ReadOnlySpan} x = input;");
             DeclareSampleBuffers(w, spec, steps, training: false);
@@ -95,9 +98,16 @@ namespace Backprop.Generators.Emit
                 return;
             }
 
-            w.Line(Guard(spec, "parameters", "ParameterCount"));
-            w.Line(Guard(spec, "gradients", "ParameterCount"));
-            w.Line(Guard(spec, "input", "InputCount"));
+            if (spec.Normalize is NormalizeSpec normalize)
+            {
+                w.Line($"throw new global::System.NotSupportedException(\"{spec.ClassName} keeps the statistics of its Normalize layer ('{normalize.Name}') in its state, which this overload cannot carry: use BackwardBatch with the state, as NetworkTrainer does.\");");
+                w.Close();
+                return;
+            }
+
+            w.Line(ParameterGuard(spec));
+            w.Line(Guard(spec, "gradients", Count(spec, "ParameterCount")));
+            w.Line(Guard(spec, "input", Count(spec, "InputCount")));
             w.Line(Guard(spec, "target", "OutputCount"));
             w.Line();
             w.Line("// Forward, keeping what each layer's backward needs.");
@@ -119,8 +129,8 @@ namespace Backprop.Generators.Emit
             w.Line("/// <summary>Runs <paramref name=\"batchSize\"/> samples (rows of <paramref name=\"inputs\"/>) forward in inference mode into <paramref name=\"outputs\"/>.</summary>");
             w.Open($"public static void ForwardBatch({ReadOnlySpan} parameters, {ReadOnlySpan} state, {ReadOnlySpan} inputs, {Span} outputs, int batchSize, {Span} workspace)");
             EmitBatchGuards(w, spec, "outputs");
-            w.Line(Guard(spec, "state", "StateCount"));
-            w.Line($"{ReadOnlySpan} x = inputs.Slice(0, batchSize * InputCount);");
+            w.Line(Guard(spec, "state", Count(spec, "StateCount")));
+            w.Line($"{ReadOnlySpan} x = inputs.Slice(0, batchSize * {Count(spec, "InputCount")});");
             DeclareBatchBuffers(w, spec, steps, training: false);
             foreach (Step step in steps) LayerDispatch.EmitForward(w, step.Layer, step.Activation, training: false, batched: true);
             w.Close();
@@ -137,10 +147,10 @@ namespace Backprop.Generators.Emit
             w.Line("/// </summary>");
             w.Open($"public static float BackwardBatch({ReadOnlySpan} parameters, {Span} gradients, {Span} state, {ReadOnlySpan} inputs, {ReadOnlySpan} targets, {ReadOnlySpan} sampleWeights, int batchSize, float gradientScale, ulong dropoutSeed, {Span} workspace)");
             EmitBatchGuards(w, spec, "targets");
-            w.Line(Guard(spec, "gradients", "ParameterCount"));
-            w.Line(Guard(spec, "state", "StateCount"));
+            w.Line(Guard(spec, "gradients", Count(spec, "ParameterCount")));
+            w.Line(Guard(spec, "state", Count(spec, "StateCount")));
             w.Line($"if (!sampleWeights.IsEmpty) global::Backprop.NetworkGuard.Batch(sampleWeights.Length, batchSize, 1, \"{spec.ClassName}\", \"sampleWeights\");");
-            w.Line($"{ReadOnlySpan} x = inputs.Slice(0, batchSize * InputCount);");
+            w.Line($"{ReadOnlySpan} x = inputs.Slice(0, batchSize * {Count(spec, "InputCount")});");
             DeclareBatchBuffers(w, spec, steps, training: true);
             foreach (Step step in steps) LayerDispatch.EmitForward(w, step.Layer, step.Activation, training: true, batched: true);
             w.Line();
@@ -153,10 +163,48 @@ namespace Backprop.Generators.Emit
 
         private static void EmitBatchGuards(CodeWriter w, NetworkSpec spec, string second)
         {
-            w.Line(Guard(spec, "parameters", "ParameterCount"));
-            w.Line($"global::Backprop.NetworkGuard.Batch(inputs.Length, batchSize, InputCount, \"{spec.ClassName}\", \"inputs\");");
+            w.Line(ParameterGuard(spec));
+            w.Line($"global::Backprop.NetworkGuard.Batch(inputs.Length, batchSize, {Count(spec, "InputCount")}, \"{spec.ClassName}\", \"inputs\");");
             w.Line($"global::Backprop.NetworkGuard.Batch({second}.Length, batchSize, OutputCount, \"{spec.ClassName}\", \"{second}\");");
-            w.Line($"global::Backprop.NetworkGuard.Batch(workspace.Length, batchSize, BatchWorkspacePerSample, \"{spec.ClassName}\", \"workspace\", BatchWorkspaceFixed);");
+            w.Line($"global::Backprop.NetworkGuard.Batch(workspace.Length, batchSize, {Count(spec, "BatchWorkspacePerSample")}, \"{spec.ClassName}\", \"workspace\", {Count(spec, "BatchWorkspaceFixed")});");
+        }
+
+        /// <summary>
+        /// The check of the parameter buffer: its length is ParameterCount, or, for a network sized by the data, the length gives
+        /// the input count n of the pass (ParameterCount = FixedParameterCount + ParametersPerInput·n), checked by InputCountFor.
+        /// </summary>
+        private static string ParameterGuard(NetworkSpec spec) => spec.InputsFromData
+            ? $"int {InputCountName} = InputCountFor(parameters.Length); // the input count of this pass, from the parameters' length"
+            : Guard(spec, "parameters", "ParameterCount");
+
+        /// <summary>A size in a pass: the generated constant, or, for a network sized by the data, its expression in the pass's input count.</summary>
+        public static string Count(NetworkSpec spec, string constant)
+        {
+            if (!spec.InputsFromData) return constant;
+            return constant switch
+            {
+                "ParameterCount" => $"ParameterCountFor({InputCountName})",
+                "StateCount" => $"StateCountFor({InputCountName})",
+                "InputCount" => InputCountName,
+                "BatchWorkspacePerSample" => $"BatchWorkspacePerSample + BatchWorkspacePerSampleAndInput * {InputCountName}",
+                "BatchWorkspaceFixed" => $"BatchWorkspaceFixed + BatchWorkspacePerInput * {InputCountName}",
+                _ => throw new System.ArgumentOutOfRangeException(nameof(constant), constant, "Not a size."),
+            };
+        }
+
+        /// <summary>Per-sample and fixed buffers of the training workspace whose size is the input count (a network sized by the data).</summary>
+        public static (long PerSampleAndInput, long PerInput) WorkspacePerInput(NetworkSpec spec)
+        {
+            long perSample = 0, fixedSize = 0;
+            foreach (Step step in Steps(spec))
+                foreach (Buffer buffer in LayerDispatch.Workspace(step.Layer, step.Activation, training: true, step.NeedsDelta))
+                {
+                    if (buffer.AliasOf is not null || !buffer.PerInput) continue;
+                    if (buffer.PerSample) perSample++;
+                    else fixedSize++;
+                }
+
+            return (perSample, fixedSize);
         }
 
         private static void DeclareSampleBuffers(CodeWriter w, NetworkSpec spec, List<Step> steps, bool training)
@@ -170,6 +218,8 @@ namespace Backprop.Generators.Emit
                     w.Line($"{ReadOnlySpan} {buffer.Name} = {buffer.AliasOf}; // {buffer.Comment}");
                 else if (!training && buffer.Name == A(spec.LayerCount))
                     w.Line($"{Span} {buffer.Name} = output; // the last layer writes the output");
+                else if (buffer.PerInput && onStack)
+                    w.Line($"{Span} {buffer.Name} = {buffer.Size} <= {Num(StackLimitPerInput)} ? stackalloc float[{buffer.Size}] : new float[{buffer.Size}];");
                 else
                     w.Line($"{Span} {buffer.Name} = {(onStack ? "stackalloc" : "new")} float[{buffer.Size}];");
             }

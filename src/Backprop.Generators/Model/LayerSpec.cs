@@ -12,6 +12,17 @@ namespace Backprop.Generators.Model
     {
         /// <summary>Whether backward must compute the error signal of this node's input (some earlier layer has parameters).</summary>
         public bool Propagates { get; init; }
+
+        /// <summary>
+        /// The network takes its input count from the data and this node's input is that count: the first dense layer, and
+        /// any layer before it (whose width is then the input count; <see cref="Inputs"/> and <see cref="Units"/> are 0 for
+        /// those). The offsets of its input-sized tensors are then coefficients k of the input count n: the tensor starts
+        /// at FixedParameterCount + k·n (FixedStateCount + k·n in the state buffer), after every constant-size tensor.
+        /// </summary>
+        public bool SizedByData { get; init; }
+
+        /// <summary>Whether the node's width (in and out) is the run-time input count: a layer before the first dense layer of such a network.</summary>
+        public bool WidthFromData => SizedByData && this is not DenseSpec;
     }
 
     /// <summary>A dense layer's affine map z = W·a + b; its activation is the next node.</summary>
@@ -38,6 +49,10 @@ namespace Backprop.Generators.Model
     /// <summary>Batch normalisation per feature, with gain and shift (parameters) and running statistics (state).</summary>
     internal sealed record BatchNormSpec(string Name, string Modifiers, int Index, int Width, int GainOffset, int ShiftOffset,
         int MeanOffset, int VarianceOffset, double Epsilon, double Momentum) : LayerSpec(Name, Index, Width, Width);
+
+    /// <summary>Input normalisation with the mean and variance of the training data (state; no parameters). Always the first layer.</summary>
+    internal sealed record NormalizeSpec(string Name, string Modifiers, int Index, int Width, int MeanOffset, int VarianceOffset)
+        : LayerSpec(Name, Index, Width, Width);
 
     /// <summary>Inverted dropout: a mask in training, the identity in inference.</summary>
     internal sealed record DropoutSpec(string Name, string Modifiers, int Index, int Width, double Rate) : LayerSpec(Name, Index, Width, Width);

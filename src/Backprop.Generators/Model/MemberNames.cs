@@ -16,6 +16,13 @@ namespace Backprop.Generators.Model
             "ComputationGraph",
         };
 
+        /// <summary>Members a network that takes its input count from the data gets besides <see cref="Network"/>.</summary>
+        public static readonly string[] SizedByData =
+        {
+            "FixedParameterCount", "ParametersPerInput", "FixedStateCount", "StatePerInput", "BatchWorkspacePerSampleAndInput", "BatchWorkspacePerInput",
+            "ParameterCountFor", "StateCountFor", "InputCountFor", "ShapeFor", "InputCountFromData", "EnsureInputCount", "SizedShape", "_shape", "_lastShape",
+        };
+
         public static string Inputs(string layer) => layer + "Inputs";
         public static string Units(string layer) => layer + "Units";
         public static string WeightOffset(string layer) => layer + "WeightOffset";
@@ -60,6 +67,10 @@ namespace Backprop.Generators.Model
                     break;
                 case DropoutSpec:
                     yield return Rate(n);
+                    break;
+                case NormalizeSpec:
+                    yield return MeanOffset(n);
+                    yield return VarianceOffset(n);
                     break;
                 case ActivationSpec:
                     yield break;

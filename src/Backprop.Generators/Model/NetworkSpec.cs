@@ -6,16 +6,31 @@ namespace Backprop.Generators.Model
     /// <param name="Namespace">The containing namespace, or empty for the global namespace.</param>
     /// <param name="ClassName">The declared class name (as text, without @).</param>
     /// <param name="ClassIdentifier">The class name as an identifier (with @ for a keyword).</param>
-    /// <param name="Inputs">Input vector size.</param>
+    /// <param name="Inputs">Input vector size; 0 when the network takes it from the data (<see cref="InputsFromData"/>).</param>
     /// <param name="Loss">The training loss.</param>
     /// <param name="HuberDelta">The δ of the Huber loss.</param>
     /// <param name="Nodes">The nodes in order: each declared layer, a dense layer followed by its activation.</param>
-    /// <param name="ParameterCount">Floats in the parameter buffer.</param>
-    /// <param name="StateCount">Floats in the state buffer.</param>
+    /// <param name="ParameterCount">Floats in the parameter buffer (from the data: those that do not depend on the input count).</param>
+    /// <param name="StateCount">Floats in the state buffer (from the data: those that do not depend on the input count).</param>
     internal sealed record NetworkSpec(string Namespace, string ClassName, string ClassIdentifier, int Inputs, Loss Loss, double HuberDelta,
         EquatableArray<LayerSpec> Nodes, int ParameterCount, int StateCount)
     {
         public int OutputCount => Nodes[Nodes.Count - 1].Units;
+
+        /// <summary>Declared without Inputs: the input count comes from the data when the network is created for it.</summary>
+        public bool InputsFromData { get; init; }
+
+        /// <summary>From the data: parameters per input (the input-sized tensors); the buffer holds ParameterCount + n × this.</summary>
+        public int ParametersPerInput { get; init; }
+
+        /// <summary>From the data: state values per input.</summary>
+        public int StatePerInput { get; init; }
+
+        /// <summary>Whether the network has a state buffer.</summary>
+        public bool HasState => StateCount > 0 || StatePerInput > 0;
+
+        /// <summary>The Normalize layer (always first), or null.</summary>
+        public NormalizeSpec? Normalize => Nodes[0] as NormalizeSpec;
 
         /// <summary>The number of declared layers (the last index).</summary>
         public int LayerCount => Nodes[Nodes.Count - 1].Index;

@@ -51,7 +51,8 @@ namespace Backprop.Generators.Parsing
             List<DiagnosticInfo> diagnostics, List<StubSpec> stubs, CancellationToken cancellationToken)
         {
             Location classLocation = node.Identifier.GetLocation();
-            if (!CheckClass(type, node, classLocation, diagnostics, cancellationToken)) return null;
+            bool declaresInputs = attribute.NamedArguments.Any(a => a.Key == nameof(NetworkAttribute.Inputs));
+            if (!CheckClass(type, node, classLocation, !declaresInputs, diagnostics, cancellationToken)) return null;
 
             // [Network(Inputs = n, Loss = ..., HuberDelta = ...)]
             int inputs = 0;
@@ -79,8 +80,10 @@ namespace Backprop.Generators.Parsing
                 }
             }
 
-            if (inputs <= 0)
+            // Inputs left out: the input count comes from the data. Written, it must be positive.
+            if (declaresInputs && inputs <= 0)
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidInputs, inputsLocation, type.Name, inputs));
+            bool fromData = !declaresInputs;
 
             List<DeclaredLayer>? declared = ReadLayers(type, diagnostics, stubs, cancellationToken);
             if (declared is null) return null;
@@ -90,17 +93,23 @@ namespace Backprop.Generators.Parsing
                 return null;
             }
 
-            List<LayerSpec>? nodes = BuildNodes(type.Name, Math.Max(inputs, 1), loss, declared, diagnostics, classLocation, out long parameters, out long state);
+            List<LayerSpec>? nodes = BuildNodes(type.Name, fromData ? 0 : Math.Max(inputs, 1), loss, declared, diagnostics, classLocation,
+                out long parameters, out long state, out long parametersPerInput, out long statePerInput);
             if (nodes is null) return null;
             CheckLoss(type.Name, loss, declared, nodes, attribute, classLocation, diagnostics);
-            CheckNames(type, nodes, declared, diagnostics);
+            CheckNames(type, nodes, declared, fromData, diagnostics);
             if (diagnostics.Count > 0) return null;
             return new NetworkSpec(type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
-                type.Name, Identifier(type.Name), inputs, loss, huberDelta, new EquatableArray<LayerSpec>(nodes.ToImmutableArray()), (int)parameters, (int)state);
+                type.Name, Identifier(type.Name), fromData ? 0 : inputs, loss, huberDelta, new EquatableArray<LayerSpec>(nodes.ToImmutableArray()), (int)parameters, (int)state)
+            {
+                InputsFromData = fromData,
+                ParametersPerInput = (int)parametersPerInput,
+                StatePerInput = (int)statePerInput,
+            };
         }
 
         /// <summary>Class-level rules; false when the class cannot be read further.</summary>
-        private static bool CheckClass(INamedTypeSymbol type, TypeDeclarationSyntax node, Location location, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        private static bool CheckClass(INamedTypeSymbol type, TypeDeclarationSyntax node, Location location, bool fromData, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
             if (node is not ClassDeclarationSyntax || type.IsRecord)
             {
@@ -127,7 +136,8 @@ namespace Backprop.Generators.Parsing
             if (type.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is ClassDeclarationSyntax { ParameterList: not null }))
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedClass, location, type.Name, "has a primary constructor; the generator writes the constructors (new() and new(parameters))"));
             foreach (IMethodSymbol constructor in type.InstanceConstructors.Where(c => !c.IsImplicitlyDeclared))
-                if (constructor.Parameters.Length == 0 || (constructor.Parameters.Length == 1 && constructor.Parameters[0].Type.ToDisplayString() == "System.ReadOnlySpan<float>"))
+                if (constructor.Parameters.Length == 0 || (constructor.Parameters.Length == 1 && constructor.Parameters[0].Type.ToDisplayString() == "System.ReadOnlySpan<float>")
+                    || (fromData && constructor.Parameters.Length == 1 && constructor.Parameters[0].Type.SpecialType == SpecialType.System_Int32))
                     diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedClass, constructor.Locations.FirstOrDefault() ?? location, type.Name,
                         $"declares the constructor {type.Name}({string.Join(", ", constructor.Parameters.Select(p => p.Type.ToDisplayString()))}), which the generator writes; remove it"));
             return true;
@@ -158,6 +168,7 @@ namespace Backprop.Generators.Parsing
             (typeof(LayerNormAttribute).FullName!, "LayerNorm", "Backprop.LayerNormLayer"),
             (typeof(BatchNormAttribute).FullName!, "BatchNorm", "Backprop.BatchNormLayer"),
             (typeof(DropoutAttribute).FullName!, "Dropout", "Backprop.DropoutLayer"),
+            (typeof(NormalizeAttribute).FullName!, "Normalize", "Backprop.NormalizeLayer"),
         };
 
         public static IEnumerable<string> LayerAttributeNames => Kinds.Select(k => k.Attribute);
@@ -207,14 +218,23 @@ namespace Backprop.Generators.Parsing
             return layers;
         }
 
-        /// <summary>The nodes with their offsets: each declared layer, a dense layer followed by its activation node.</summary>
+        /// <summary>
+        /// The nodes with their offsets: each declared layer, a dense layer followed by its activation node. With
+        /// <paramref name="inputs"/> 0 the input count comes from the data: the layers up to the first dense one are
+        /// <see cref="LayerSpec.SizedByData"/>, their constant-size tensors are laid out in layer order as usual and their
+        /// input-sized ones get coefficients k (offset FixedParameterCount + k·n) counted in <paramref name="parametersPerInput"/>
+        /// and <paramref name="statePerInput"/>.
+        /// </summary>
         private static List<LayerSpec>? BuildNodes(string network, int inputs, Loss loss, List<DeclaredLayer> declared, List<DiagnosticInfo> diagnostics,
-            Location classLocation, out long parameters, out long state)
+            Location classLocation, out long parameters, out long state, out long parametersPerInput, out long statePerInput)
         {
             var nodes = new List<LayerSpec>();
             int width = inputs;
+            bool sized = inputs == 0; // from the data, until the first dense layer has been read
             parameters = 0;
             state = 0;
+            parametersPerInput = 0;
+            statePerInput = 0;
             long workspace = 0;
             bool parametersBefore = false;
             for (int i = 0; i < declared.Count; i++)
@@ -223,6 +243,7 @@ namespace Backprop.Generators.Parsing
                 int index = i + 1;
                 string name = layer.Property.Name;
                 int at = (int)Math.Min(parameters, MaxBuffer), stateAt = (int)Math.Min(state, MaxBuffer);
+                int k = (int)Math.Min(parametersPerInput, MaxBuffer), stateK = (int)Math.Min(statePerInput, MaxBuffer);
                 switch (layer.Kind)
                 {
                     case "Dense":
@@ -241,18 +262,30 @@ namespace Backprop.Generators.Parsing
                         foreach (KeyValuePair<string, TypedConstant> named in layer.Attribute.NamedArguments)
                             if (named.Key == nameof(DenseAttribute.Bias) && named.Value.Value is bool b) bias = b;
                         units = Math.Max(units, 1);
-                        long weights = (long)units * width;
-                        nodes.Add(new DenseSpec(name, layer.Modifiers, index, width, units, activation, bias, at,
-                            bias ? (int)Math.Min(parameters + weights, MaxBuffer) : -1) { Propagates = parametersBefore });
+                        if (sized)
+                        {
+                            // W [units × n] goes after every constant-size tensor (coefficient k); b stays in layer order.
+                            nodes.Add(new DenseSpec(name, layer.Modifiers, index, 0, units, activation, bias, k, bias ? at : -1) { Propagates = parametersBefore, SizedByData = true });
+                            parametersPerInput += units;
+                            parameters += bias ? units : 0;
+                        }
+                        else
+                        {
+                            long weights = (long)units * width;
+                            nodes.Add(new DenseSpec(name, layer.Modifiers, index, width, units, activation, bias, at,
+                                bias ? (int)Math.Min(parameters + weights, MaxBuffer) : -1) { Propagates = parametersBefore });
+                            parameters += weights + (bias ? units : 0);
+                        }
+
                         ActivationInfoAttribute info = ActivationRules.Of(activation);
                         bool last = i == declared.Count - 1;
                         if (info.OutputOnly && !last)
                             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.SoftmaxNotLast, layer.Location, name));
                         bool fused = last && ((activation == Activation.Softmax && loss == Loss.SoftmaxCrossEntropy) || (activation == Activation.Sigmoid && loss == Loss.BinaryCrossEntropy));
                         nodes.Add(new ActivationSpec(name, index, units, activation, info.DerivativeNeedsInput, fused));
-                        parameters += weights + (bias ? units : 0);
                         workspace += (info.DerivativeNeedsInput ? 3L : 2L) * units;
                         width = units;
+                        sized = false;
                         break;
                     }
                     case "LayerNorm":
@@ -260,9 +293,18 @@ namespace Backprop.Generators.Parsing
                         double epsilon = NamedDouble(layer.Attribute, nameof(LayerNormAttribute.Epsilon), 1e-5);
                         if (!(epsilon > 0) || double.IsInfinity(epsilon))
                             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidLayerOption, NamedArgumentLocation(layer.Attribute, nameof(LayerNormAttribute.Epsilon)) ?? layer.Location, name, "Epsilon", epsilon, "ε must be a positive finite number (1e-5 by default)"));
-                        nodes.Add(new LayerNormSpec(name, layer.Modifiers, index, width, at, (int)Math.Min(parameters + width, MaxBuffer), epsilon) { Propagates = parametersBefore });
-                        parameters += 2L * width;
-                        workspace += 2L * width + 2;
+                        if (sized)
+                        {
+                            nodes.Add(new LayerNormSpec(name, layer.Modifiers, index, 0, k, k + 1, epsilon) { Propagates = parametersBefore, SizedByData = true });
+                            parametersPerInput += 2;
+                        }
+                        else
+                        {
+                            nodes.Add(new LayerNormSpec(name, layer.Modifiers, index, width, at, (int)Math.Min(parameters + width, MaxBuffer), epsilon) { Propagates = parametersBefore });
+                            parameters += 2L * width;
+                            workspace += 2L * width + 2;
+                        }
+
                         break;
                     }
                     case "BatchNorm":
@@ -273,10 +315,20 @@ namespace Backprop.Generators.Parsing
                             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidLayerOption, NamedArgumentLocation(layer.Attribute, nameof(BatchNormAttribute.Epsilon)) ?? layer.Location, name, "Epsilon", epsilon, "ε must be a positive finite number (1e-5 by default)"));
                         if (!(momentum > 0 && momentum <= 1))
                             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidLayerOption, NamedArgumentLocation(layer.Attribute, nameof(BatchNormAttribute.Momentum)) ?? layer.Location, name, "Momentum", momentum, "the momentum of the running statistics must be in (0, 1] (0.1 by default)"));
-                        nodes.Add(new BatchNormSpec(name, layer.Modifiers, index, width, at, (int)Math.Min(parameters + width, MaxBuffer), stateAt, (int)Math.Min(state + width, MaxBuffer), epsilon, momentum) { Propagates = parametersBefore });
-                        parameters += 2L * width;
-                        state += 2L * width;
-                        workspace += 2L * width;
+                        if (sized)
+                        {
+                            nodes.Add(new BatchNormSpec(name, layer.Modifiers, index, 0, k, k + 1, stateK, stateK + 1, epsilon, momentum) { Propagates = parametersBefore, SizedByData = true });
+                            parametersPerInput += 2;
+                            statePerInput += 2;
+                        }
+                        else
+                        {
+                            nodes.Add(new BatchNormSpec(name, layer.Modifiers, index, width, at, (int)Math.Min(parameters + width, MaxBuffer), stateAt, (int)Math.Min(state + width, MaxBuffer), epsilon, momentum) { Propagates = parametersBefore });
+                            parameters += 2L * width;
+                            state += 2L * width;
+                            workspace += 2L * width;
+                        }
+
                         break;
                     }
                     case "Dropout":
@@ -284,15 +336,34 @@ namespace Backprop.Generators.Parsing
                         double rate = layer.Attribute.ConstructorArguments.Length > 0 && layer.Attribute.ConstructorArguments[0].Value is double r ? r : 0;
                         if (!(rate >= 0 && rate < 1))
                             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidLayerOption, ConstructorArgumentLocation(layer.Attribute, 0) ?? layer.Location, name, "rate", rate, "the dropout rate is a probability in [0, 1)"));
-                        nodes.Add(new DropoutSpec(name, layer.Modifiers, index, width, rate) { Propagates = parametersBefore });
+                        nodes.Add(new DropoutSpec(name, layer.Modifiers, index, width, rate) { Propagates = parametersBefore, SizedByData = sized });
                         workspace += 3L * width;
+                        break;
+                    }
+                    case "Normalize":
+                    {
+                        if (i > 0)
+                            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NormalizeNotFirst, layer.Location, name, network, declared[0].Property.Name));
+                        if (sized)
+                        {
+                            nodes.Add(new NormalizeSpec(name, layer.Modifiers, index, 0, stateK, stateK + 1) { SizedByData = true });
+                            statePerInput += 2;
+                        }
+                        else
+                        {
+                            nodes.Add(new NormalizeSpec(name, layer.Modifiers, index, width, stateAt, (int)Math.Min(state + width, MaxBuffer)));
+                            state += 2L * width;
+                            workspace += width;
+                        }
+
                         break;
                     }
                     default:
                         throw new ArgumentOutOfRangeException(nameof(declared), layer.Kind, "Unknown layer kind.");
                 }
 
-                parametersBefore |= layer.Kind != "Dropout";
+                // Layers without parameters leave the error signal unneeded before them.
+                parametersBefore |= layer.Kind is not ("Dropout" or "Normalize");
             }
 
             if (parameters > MaxBuffer)
@@ -320,10 +391,11 @@ namespace Backprop.Generators.Parsing
         }
 
         /// <summary>No layer, user member or the class itself may take a name the generator writes.</summary>
-        private static void CheckNames(INamedTypeSymbol type, List<LayerSpec> nodes, List<DeclaredLayer> declared, List<DiagnosticInfo> diagnostics)
+        private static void CheckNames(INamedTypeSymbol type, List<LayerSpec> nodes, List<DeclaredLayer> declared, bool fromData, List<DiagnosticInfo> diagnostics)
         {
             // Every member the generator writes besides the layer properties themselves.
             var generated = new HashSet<string>(MemberNames.Network, StringComparer.Ordinal);
+            if (fromData) generated.UnionWith(MemberNames.SizedByData);
             foreach (LayerSpec node in nodes.Where(n => n is not ActivationSpec))
                 foreach (string name in MemberNames.Of(node))
                     if (name != node.Name) generated.Add(name);

@@ -22,16 +22,22 @@ public sealed partial class BackpropTransformer
     /// <summary>The loader signature ML.NET records in the model file.</summary>
     internal const string LoaderSignature = "BackpropTransformer";
 
-    /// <summary>Version of the entry written by <see cref="SaveModel"/>: 2 added the length and CRC-32 around the payload.</summary>
-    private const uint PayloadVersion = 2;
+    /// <summary>
+    /// Version of the entry written by <see cref="SaveModel"/>: 2 added the length and CRC-32 around the payload; 3 the
+    /// feature standardisation after the network. Version 2 entries still load (without one).
+    /// </summary>
+    private const uint PayloadVersion = 3;
+
+    /// <summary>The oldest payload version this library reads.</summary>
+    private const uint OldestPayloadVersion = 2;
 
     /// <summary>Per-epoch fields written after the first five: 1 = ValidationAccuracy.</summary>
     private const int EpochExtraFields = 1;
 
     private static VersionInfo GetVersionInfo() => new(
         modelSignature: "BPNTRANS",
-        verWrittenCur: 0x00010002,
-        verReadableCur: 0x00010002,
+        verWrittenCur: 0x00010003,
+        verReadableCur: 0x00010003,
         verWeCanReadBack: 0x00010002,
         loaderSignature: LoaderSignature,
         loaderAssemblyName: typeof(BackpropTransformer).Assembly.FullName);
@@ -43,7 +49,8 @@ public sealed partial class BackpropTransformer
         ctx.SetVersionInfo(GetVersionInfo());
 
         // Entry layout: payload version (uint32), payload length (int32), payload, CRC-32 of the payload (uint32).
-        // The payload: task, feature column, label, training history, then the network in the standalone format.
+        // The payload: task, feature column, label, training history, the network in the standalone format (which carries
+        // the input count of a network sized by the data), then (version 3) the feature standardisation.
         using var buffer = new MemoryStream();
         using (var payload = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
         {
@@ -54,6 +61,7 @@ public sealed partial class BackpropTransformer
             byte[] network = NetworkFile.ToBytes(Model.Network);
             payload.Write(network.Length);
             payload.Write(network);
+            WriteStandardizer(payload, Standardizer);
         }
 
         ReadOnlySpan<byte> bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
@@ -71,11 +79,11 @@ public sealed partial class BackpropTransformer
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ctx.CheckAtModel(GetVersionInfo());
-        byte[] payload = ReadCheckedPayload(ctx.Reader);
+        (uint version, byte[] payload) = ReadCheckedPayload(ctx.Reader);
         using var reader = new BinaryReader(new MemoryStream(payload), System.Text.Encoding.UTF8);
         try
         {
-            return Read(reader);
+            return Read(reader, version);
         }
         catch (Exception exception) when (exception is EndOfStreamException or FormatException or OverflowException)
         {
@@ -86,12 +94,12 @@ public sealed partial class BackpropTransformer
     }
 
     /// <summary>Reads the version, length, payload and checksum, and checks them all before anything is parsed.</summary>
-    private static byte[] ReadCheckedPayload(BinaryReader reader)
+    private static (uint Version, byte[] Payload) ReadCheckedPayload(BinaryReader reader)
     {
         uint version = ReadOrThrow(reader, r => r.ReadUInt32(), "the payload version");
-        if (version != PayloadVersion)
+        if (version < OldestPayloadVersion || version > PayloadVersion)
             throw new InvalidDataException(
-                $"The model holds a Backprop transformer of payload version {version}; this library reads version {PayloadVersion}. Load it with the Backprop version that saved it, or retrain.");
+                $"The model holds a Backprop transformer of payload version {version}; this library reads versions {OldestPayloadVersion} to {PayloadVersion}. Load it with the Backprop version that saved it, or retrain.");
         int length = ReadOrThrow(reader, r => r.ReadInt32(), "the payload length");
         if (length <= 0 || length > 1 << 30)
             throw new InvalidDataException($"The model's Backprop transformer entry claims a payload of {length} bytes: the model file is corrupt.");
@@ -104,7 +112,7 @@ public sealed partial class BackpropTransformer
         if (stored != actual)
             throw new InvalidDataException(
                 $"The model's Backprop transformer entry has checksum 0x{stored:X8} but its payload hashes to 0x{actual:X8}: the model file is corrupt.");
-        return payload;
+        return (version, payload);
     }
 
     private static T ReadOrThrow<T>(BinaryReader reader, Func<BinaryReader, T> read, string what)
@@ -119,7 +127,7 @@ public sealed partial class BackpropTransformer
         }
     }
 
-    private static BackpropTransformer Read(BinaryReader reader)
+    private static BackpropTransformer Read(BinaryReader reader, uint version)
     {
         var kind = (PredictionKind)reader.ReadInt32();
         if (!Enum.IsDefined(kind)) throw new InvalidDataException($"The model's Backprop transformer has an unknown task {(int)kind}: the model file is corrupt.");
@@ -135,7 +143,37 @@ public sealed partial class BackpropTransformer
         if (kind == PredictionKind.MulticlassClassification && (label is null || label.ClassCount > network.Shape.OutputCount))
             throw new InvalidDataException(
                 $"The model's multiclass Backprop transformer has {label?.ClassCount.ToString(CultureInfo.InvariantCulture) ?? "no"} classes for network '{network.Shape.Name}' of {network.Shape.OutputCount} outputs: the payload is inconsistent.");
-        return new BackpropTransformer(kind, new NetworkModel(network, history), features, label);
+        FeatureStandardizer? standardizer = version >= 3 ? ReadStandardizer(reader, network.Shape) : null;
+        return new BackpropTransformer(kind, new NetworkModel(network, history), features, label, standardizer);
+    }
+
+    private static void WriteStandardizer(BinaryWriter writer, FeatureStandardizer? standardizer)
+    {
+        writer.Write(standardizer is not null);
+        if (standardizer is null) return;
+        writer.Write(standardizer.Count);
+        foreach (float m in standardizer.Mean) writer.Write(m);
+        foreach (float v in standardizer.Variance) writer.Write(v);
+    }
+
+    private static FeatureStandardizer? ReadStandardizer(BinaryReader reader, NetworkShape shape)
+    {
+        if (!reader.ReadBoolean()) return null;
+        int count = reader.ReadInt32();
+        if (count != shape.InputCount)
+            throw new InvalidDataException($"The model's feature standardisation is of {count} features, but network '{shape.Name}' takes {shape.InputCount}: the payload is inconsistent.");
+        var mean = new float[count];
+        var variance = new float[count];
+        for (int j = 0; j < count; j++) mean[j] = reader.ReadSingle();
+        for (int j = 0; j < count; j++) variance[j] = reader.ReadSingle();
+        try
+        {
+            return new FeatureStandardizer(mean, variance);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new InvalidDataException($"The model's feature standardisation is invalid ({exception.Message}): the payload is inconsistent.", exception);
+        }
     }
 
     private static void WriteLabel(BinaryWriter writer, LabelInfo? label)

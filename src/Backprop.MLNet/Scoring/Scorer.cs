@@ -61,8 +61,9 @@ internal sealed class Scorer
         {
             _features(ref _featureBuffer);
             if (_featureBuffer.Length != _inputBuffer.Length)
-                throw new InvalidOperationException($"Row {_input.Position}: feature column '{_transformer.FeatureColumnName}' has {_featureBuffer.Length} values; network '{_transformer.Model.Shape.Name}' takes {_inputBuffer.Length}.");
+                throw new InvalidOperationException($"Row {_input.Position}: feature column '{_transformer.FeatureColumnName}' has {_featureBuffer.Length} values; network '{_transformer.Model.Shape.Name}' was trained on {_inputBuffer.Length}.");
             Training.FeatureInfo.CopyDense(_featureBuffer, _inputBuffer);
+            _transformer.Standardizer?.Apply(_inputBuffer);
             _transformer.Model.Network.Forward(_inputBuffer, _outputBuffer);
             _computedPosition = _input.Position;
         }

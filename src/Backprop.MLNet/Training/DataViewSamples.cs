@@ -39,6 +39,9 @@ internal sealed class DataViewSamples : ISampleSource
 
     public int InputCount => _shape.InputCount;
 
+    /// <summary>The standardisation applied to every feature vector read, or null (set once the statistics are known).</summary>
+    public FeatureStandardizer? Standardizer { get; set; }
+
     public int TargetCount => _shape.OutputCount;
 
     /// <summary>Rows with a label, counted by <see cref="Scan"/>.</summary>
@@ -138,6 +141,7 @@ internal sealed class DataViewSamples : ISampleSource
                     throw new InvalidDataException($"Row {_cursor.Position}: feature column '{_owner._features.Name}' has {_featureBuffer.Length} values; expected {input.Length}.");
                 FeatureInfo.CopyDense(_featureBuffer, input);
                 if (_rejectNonFinite) RejectNonFinite(input, _cursor.Position);
+                _owner.Standardizer?.Apply(input);
                 if (_weight is not null) ReadWeight();
                 return true;
             }

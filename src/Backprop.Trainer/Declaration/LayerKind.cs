@@ -16,4 +16,6 @@ enum LayerKind
     BatchNorm = 2,
     /// <summary><see cref="DropoutAttribute"/>: inverted dropout in training, the identity in inference.</summary>
     Dropout = 3,
+    /// <summary><see cref="NormalizeAttribute"/>: per-feature standardisation with the mean and variance of the training data (state).</summary>
+    Normalize = 4,
 }

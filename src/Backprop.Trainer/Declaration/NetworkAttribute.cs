@@ -3,7 +3,7 @@ namespace Backprop;
 /// <summary>
 /// Declares a feed-forward network on a <c>partial</c> class. The layers are the class's partial properties carrying a layer
 /// attribute (<see cref="DenseAttribute"/>, <see cref="LayerNormAttribute"/>, <see cref="BatchNormAttribute"/>,
-/// <see cref="DropoutAttribute"/>), in declaration order. The Backprop source generator implements the class: sizes as
+/// <see cref="DropoutAttribute"/>, <see cref="NormalizeAttribute"/>), in declaration order. The Backprop source generator implements the class: sizes as
 /// constants, one flat parameter buffer (and a state buffer for running statistics), <c>Forward</c> and <c>Backward</c>.
 /// </summary>
 /// <example>
@@ -24,7 +24,12 @@ public
 #endif
 sealed class NetworkAttribute : System.Attribute
 {
-    /// <summary>Number of inputs (the size of the feature vector). Must be positive.</summary>
+    /// <summary>
+    /// Number of inputs (the size of the feature vector); positive when given. Leave it out to take the input count from
+    /// the data: the network is then sized when it is created for data (<c>new MyNet(inputCount)</c>, the first
+    /// <c>NetworkTrainer.Train</c> of a <c>new MyNet()</c>, an ML.NET trainer's <c>Fit</c>, or a load), and only its first
+    /// layer's products run with a run-time count; every other size stays a compile-time constant.
+    /// </summary>
     public int Inputs { get; set; }
 
     /// <summary>The loss the network is trained with. Defaults to <see cref="Backprop.Loss.SquaredError"/>.</summary>

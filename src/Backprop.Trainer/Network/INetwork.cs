@@ -7,8 +7,22 @@ namespace Backprop;
 /// </summary>
 public interface INetwork
 {
-    /// <summary>The declared shape and parameter layout.</summary>
+    /// <summary>The declared shape and parameter layout (for a network declared without <c>Inputs</c>, at its input count).</summary>
+    /// <exception cref="InvalidOperationException">The network was declared without <c>Inputs</c> and has no input count yet.</exception>
     NetworkShape Shape { get; }
+
+    /// <summary>
+    /// Gives a network declared without <c>Inputs</c> and created without an input count (<c>new MyNet()</c>) its input
+    /// count, allocating its buffers; trainers and loaders call it with the data's count. For a network that has its
+    /// input count (declared, or given before) it only checks that <paramref name="inputCount"/> is that count.
+    /// </summary>
+    /// <exception cref="ArgumentException">The network already has another input count; the message names both.</exception>
+    void EnsureInputCount(int inputCount)
+    {
+        NetworkShape shape = Shape;
+        if (inputCount != shape.InputCount)
+            throw new ArgumentException($"Network '{shape.Name}' takes {shape.InputCount} inputs, not {inputCount}.", nameof(inputCount));
+    }
 
     /// <summary>All trainable parameters, layer by layer, tensor by tensor (see <see cref="LayerDescription.Tensors"/>).</summary>
     float[] Parameters { get; }
@@ -54,7 +68,28 @@ public interface INetwork<TSelf> : INetwork
     where TSelf : INetwork<TSelf>
 {
     /// <summary>The declared shape and parameter layout.</summary>
+    /// <exception cref="NotSupportedException">The network is declared without <c>Inputs</c>: use <see cref="ShapeFor"/> or an instance's shape.</exception>
     new static abstract NetworkShape Shape { get; }
+
+    /// <summary>Whether the network is declared without <c>Inputs</c> and takes its input count from the data.</summary>
+    static virtual bool InputCountFromData => false;
+
+    /// <summary>The shape at <paramref name="inputCount"/> inputs; for a network that declares <c>Inputs</c>, its <see cref="Shape"/>.</summary>
+    /// <exception cref="ArgumentException">The network declares another input count, or the count is not positive or too large; the message names both.</exception>
+    static virtual NetworkShape ShapeFor(int inputCount)
+    {
+        NetworkShape shape = TSelf.Shape;
+        return inputCount == shape.InputCount
+            ? shape
+            : throw new ArgumentException($"Network '{shape.Name}' takes {shape.InputCount} inputs, not {inputCount}.", nameof(inputCount));
+    }
+
+    /// <summary>Floats of workspace the batched passes need for <paramref name="batchSize"/> samples of <paramref name="inputCount"/> inputs.</summary>
+    static virtual int BatchWorkspaceSize(int batchSize, int inputCount)
+    {
+        TSelf.ShapeFor(inputCount);
+        return TSelf.BatchWorkspaceSize(batchSize);
+    }
 
     /// <summary>Runs the network on one input with the given parameters (a network without state).</summary>
     /// <param name="parameters">ParameterCount values.</param>
@@ -106,7 +141,7 @@ public interface INetwork<TSelf> : INetwork
     /// <param name="batchSize">Number of samples.</param>
     /// <param name="gradientScale">Factor applied to every gradient.</param>
     /// <param name="dropoutSeed">Key of this step's dropout masks (the same key gives the same masks).</param>
-    /// <param name="workspace"><see cref="BatchWorkspaceSize"/>(batchSize) floats.</param>
+    /// <param name="workspace"><see cref="BatchWorkspaceSize(int)"/>(batchSize) floats.</param>
     static abstract float BackwardBatch(ReadOnlySpan<float> parameters, Span<float> gradients, Span<float> state,
         ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, ReadOnlySpan<float> sampleWeights, int batchSize, float gradientScale,
         ulong dropoutSeed, Span<float> workspace);

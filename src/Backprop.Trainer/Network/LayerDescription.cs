@@ -70,6 +70,15 @@ public sealed record LayerDescription
         return new(name, LayerKind.Dropout, width, width, Activation.Identity, [], 0, 0, rate);
     }
 
+    /// <summary>
+    /// Describes an input normalisation over <paramref name="width"/> features adapted from the data: the mean and the
+    /// variance of each feature, in the state buffer (no parameters).
+    /// </summary>
+    public static LayerDescription Normalize(string name, int width, int meanOffset, int varianceOffset) =>
+        new(name, LayerKind.Normalize, width, width, Activation.Identity,
+            [Vector(name, "mean", TensorRole.RunningMean, meanOffset, width, true), Vector(name, "variance", TensorRole.RunningVariance, varianceOffset, width, true)],
+            0, 0, 0);
+
     /// <summary>The layer's property name, e.g. <c>Hidden</c>.</summary>
     public string Name { get; }
 

@@ -18,6 +18,24 @@ public sealed class NetworkShape
     /// <param name="huberDelta">The δ of <see cref="Loss.Huber"/> (ignored by the other losses); positive.</param>
     /// <exception cref="ArgumentException">The layers are empty, chained wrongly, or their tensors do not tile the buffers.</exception>
     public NetworkShape(string name, int inputCount, Loss loss, IReadOnlyList<LayerDescription> layers, double huberDelta = 1.0)
+        : this(name, inputCount, loss, layers, huberDelta, inputCountFromData: false)
+    {
+    }
+
+    /// <summary>
+    /// Creates the shape of network <paramref name="name"/>, declared with <c>Inputs</c> or, when
+    /// <paramref name="inputCountFromData"/>, without: sized for <paramref name="inputCount"/> inputs by the data. The
+    /// tensors of such a network that depend on the input count come last in their buffers, so every other offset is
+    /// the same for any input count; the tensors must tile the two buffers, in any order.
+    /// </summary>
+    /// <param name="name">The network's type name.</param>
+    /// <param name="inputCount">Size of the input vector.</param>
+    /// <param name="loss">The training loss.</param>
+    /// <param name="layers">The layers, input to output.</param>
+    /// <param name="huberDelta">The δ of <see cref="Loss.Huber"/> (ignored by the other losses); positive.</param>
+    /// <param name="inputCountFromData">Whether the network was declared without <c>Inputs</c>.</param>
+    /// <exception cref="ArgumentException">The layers are empty, chained wrongly, or their tensors do not tile the buffers.</exception>
+    public NetworkShape(string name, int inputCount, Loss loss, IReadOnlyList<LayerDescription> layers, double huberDelta, bool inputCountFromData)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(layers);
@@ -32,15 +50,18 @@ public sealed class NetworkShape
         {
             if (layer.Inputs != expectedInputs)
                 throw new ArgumentException($"Layer '{layer.Name}' of '{name}' has {layer.Inputs} inputs; the previous layer gives {expectedInputs}.", nameof(layers));
-            foreach (TensorDescription tensor in layer.Tensors)
-            {
-                ref int next = ref tensor.IsState ? ref stateOffset : ref offset;
-                if (tensor.Offset != next)
-                    throw new ArgumentException($"Tensor '{tensor.Name}' of '{name}' is at offset {tensor.Offset} of the {(tensor.IsState ? "state" : "parameter")} buffer; the previous tensors end at {next}.", nameof(layers));
-                next += tensor.Length;
-            }
-
             expectedInputs = layer.Units;
+        }
+
+        // Declared Inputs: the tensors in layer order. From the data: by offset (the input-sized tensors come last).
+        IEnumerable<TensorDescription> tensors = layers.SelectMany(l => l.Tensors);
+        if (inputCountFromData) tensors = tensors.OrderBy(t => t.Offset);
+        foreach (TensorDescription tensor in tensors)
+        {
+            ref int next = ref tensor.IsState ? ref stateOffset : ref offset;
+            if (tensor.Offset != next)
+                throw new ArgumentException($"Tensor '{tensor.Name}' of '{name}' is at offset {tensor.Offset} of the {(tensor.IsState ? "state" : "parameter")} buffer; the previous tensors end at {next}.", nameof(layers));
+            next = checked(next + tensor.Length);
         }
 
         Name = name;
@@ -50,8 +71,9 @@ public sealed class NetworkShape
         StateCount = stateOffset;
         Loss = loss;
         HuberDelta = huberDelta;
+        InputCountFromData = inputCountFromData;
         Layers = new ReadOnlyCollection<LayerDescription>(layers.ToArray());
-        Signature = BuildSignature(inputCount, loss, huberDelta, Layers);
+        Signature = BuildSignature(inputCount, inputCountFromData, loss, huberDelta, Layers);
         Hash = Fnv1a64(Signature);
     }
 
@@ -60,6 +82,12 @@ public sealed class NetworkShape
 
     /// <summary>Size of the input vector.</summary>
     public int InputCount { get; }
+
+    /// <summary>
+    /// Whether the network was declared without <c>Inputs</c> and took <see cref="InputCount"/> from the data; its
+    /// input-sized tensors then sit at the end of their buffers.
+    /// </summary>
+    public bool InputCountFromData { get; }
 
     /// <summary>Size of the output vector (the last layer's units).</summary>
     public int OutputCount { get; }
@@ -91,7 +119,10 @@ public sealed class NetworkShape
     /// <summary>True when a layer behaves differently in training (Dropout, BatchNorm).</summary>
     public bool HasTrainingMode => Layers.Any(l => l.Kind is LayerKind.Dropout or LayerKind.BatchNorm);
 
-    /// <summary>A canonical text of the declared shape, e.g. <c>in=4;Dense(16,Tanh,bias);Dense(3,Softmax,bias);loss=SoftmaxCrossEntropy</c>.</summary>
+    /// <summary>
+    /// A canonical text of the declared shape, e.g. <c>in=4;Dense(16,Tanh,bias);Dense(3,Softmax,bias);loss=SoftmaxCrossEntropy</c>;
+    /// <c>in=data(16);…</c> for a network that took its 16 inputs from the data (whose buffers are laid out differently).
+    /// </summary>
     public string Signature { get; }
 
     /// <summary>64-bit FNV-1a hash of <see cref="Signature"/>: equal for networks of the same declared shape.</summary>
@@ -100,10 +131,11 @@ public sealed class NetworkShape
     /// <inheritdoc />
     public override string ToString() => $"{Name}: {Signature}";
 
-    private static string BuildSignature(int inputCount, Loss loss, double huberDelta, IReadOnlyList<LayerDescription> layers)
+    private static string BuildSignature(int inputCount, bool fromData, Loss loss, double huberDelta, IReadOnlyList<LayerDescription> layers)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"in={inputCount}");
+        if (fromData) text.Append(CultureInfo.InvariantCulture, $"in=data({inputCount})");
+        else text.Append(CultureInfo.InvariantCulture, $"in={inputCount}");
         foreach (LayerDescription layer in layers)
             text.Append(';').Append(LayerSignature(layer));
         text.Append(";loss=").Append(loss switch
@@ -121,6 +153,7 @@ public sealed class NetworkShape
         LayerKind.LayerNorm => string.Create(CultureInfo.InvariantCulture, $"LayerNorm({layer.Units},eps={layer.Epsilon:R})"),
         LayerKind.BatchNorm => string.Create(CultureInfo.InvariantCulture, $"BatchNorm({layer.Units},eps={layer.Epsilon:R},momentum={layer.Momentum:R})"),
         LayerKind.Dropout => string.Create(CultureInfo.InvariantCulture, $"Dropout({layer.Units},{layer.Rate:R})"),
+        LayerKind.Normalize => string.Create(CultureInfo.InvariantCulture, $"Normalize({layer.Units})"),
         _ => throw new ArgumentOutOfRangeException(nameof(layer), layer.Kind, "Unknown layer kind."),
     };
 

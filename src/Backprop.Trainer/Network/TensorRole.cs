@@ -11,8 +11,8 @@ public enum TensorRole
     Gain = 2,
     /// <summary>A normalisation's shift β: starts at 0.</summary>
     Shift = 3,
-    /// <summary>BatchNorm's running mean (state, not trained): starts at 0.</summary>
+    /// <summary>BatchNorm's running mean, or Normalize's mean of the training data (state, not trained): starts at 0.</summary>
     RunningMean = 4,
-    /// <summary>BatchNorm's running variance (state, not trained): starts at 1.</summary>
+    /// <summary>BatchNorm's running variance, or Normalize's variance of the training data (state, not trained): starts at 1.</summary>
     RunningVariance = 5,
 }

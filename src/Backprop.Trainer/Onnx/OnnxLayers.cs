@@ -4,7 +4,7 @@ namespace Backprop.Onnx;
 /// A network's layers as ONNX nodes, in inference mode: a dense layer is a <c>Gemm</c> (Y = X·Wᵀ + b, transB = 1) and its
 /// activation's operator (from the activation's <see cref="ActivationInfoAttribute"/>, and z·g(z) for SiLU); LayerNorm
 /// is <c>LayerNormalization</c> (opset 17), BatchNorm is <c>BatchNormalization</c> with the running statistics, Dropout
-/// is <c>Identity</c>.
+/// is <c>Identity</c>, Normalize is <c>Sub</c> (the training data's mean) then <c>Mul</c> (1/σ).
 /// </summary>
 internal static class OnnxLayers
 {
@@ -47,6 +47,7 @@ internal static class OnnxLayers
                     [previous, .. Inputs(graph, network, layer, TensorRole.Gain, TensorRole.Shift, TensorRole.RunningMean, TensorRole.RunningVariance)], result,
                     new OnnxAttribute("epsilon", Float: (float)layer.Epsilon)),
                 LayerKind.Dropout => graph.Node("Identity", layer.Name, [previous], result), // the identity in inference
+                LayerKind.Normalize => Normalize(graph, network, layer, previous, result),
                 _ => throw new ArgumentOutOfRangeException(nameof(network), layer.Kind, $"No ONNX form for layer kind {layer.Kind}."),
             };
         }
@@ -72,6 +73,19 @@ internal static class OnnxLayers
         // f(z) = z·g(z) (SiLU = z·σ(z)): the operator, then a product with its input.
         string gated = graph.Node(info.OnnxOperator, $"{layer.Name}.{layer.Activation}.gate", [affine], graph.Intermediate($"{layer.Name}.gate"), [.. attributes]);
         return graph.Node("Mul", $"{layer.Name}.{layer.Activation}", [affine, gated], output);
+    }
+
+    /// <summary>Normalize: y = (x − μ)·r, a <c>Sub</c> and a <c>Mul</c> with μ and r = 1/σ as initialisers.</summary>
+    private static string Normalize(IOnnxGraph graph, INetwork network, LayerDescription layer, string input, string output)
+    {
+        ReadOnlySpan<float> state = network.State;
+        TensorDescription meanTensor = layer.Find(TensorRole.RunningMean)!, varianceTensor = layer.Find(TensorRole.RunningVariance)!;
+        var reciprocal = new float[layer.Units];
+        for (int j = 0; j < reciprocal.Length; j++) reciprocal[j] = Kernels.NormalizeKernels.Reciprocal(state[varianceTensor.Offset + j]);
+        string mean = graph.Initializer(meanTensor.Name, [layer.Units], state.Slice(meanTensor.Offset, layer.Units));
+        string scale = graph.Initializer($"{layer.Name}.reciprocal", [layer.Units], reciprocal);
+        string centred = graph.Node("Sub", $"{layer.Name}.sub", [input, mean], graph.Intermediate($"{layer.Name}.centred"));
+        return graph.Node("Mul", $"{layer.Name}.mul", [centred, scale], output);
     }
 
     /// <summary>Adds the layer's tensors of the given roles (the ones it has) as initialisers; returns their names.</summary>

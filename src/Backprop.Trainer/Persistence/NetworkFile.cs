@@ -14,7 +14,7 @@ namespace Backprop.Persistence;
 ///      8     2  n₁: length of the network type name (UTF-8), then n₁ bytes: "Namespace.Type, Assembly"
 ///      …     2  n₂: length of the shape signature (UTF-8), then n₂ bytes, e.g. "in=4;Dense(16,Tanh,bias);…"
 ///      …     8  shape hash (FNV-1a 64 of the signature)
-///      …     4  input count, 4 output count, 4 parameter count P
+///      …     4  input count (a network declared without Inputs is sized by it), 4 output count, 4 parameter count P
 ///      …    4P  parameters, float32
 ///      …     4  state count S (version 2), then 4S bytes: the state, float32 (BatchNorm's running statistics)
 ///      …     4  CRC-32 of every byte before it
@@ -94,8 +94,10 @@ public static class NetworkFile
     /// <exception cref="NetworkFileException">The data is not a valid network file, or it holds another shape.</exception>
     public static TNet Load<TNet>(Stream stream) where TNet : INetwork<TNet>, new()
     {
-        (float[] parameters, float[] state) = ReadPayload(stream, _ => TNet.Shape);
+        NetworkShape? shape = null;
+        (float[] parameters, float[] state) = ReadPayload(stream, header => shape = TNet.InputCountFromData ? SizedShape(header, TNet.ShapeFor) : TNet.Shape);
         var network = new TNet();
+        network.EnsureInputCount(shape!.InputCount);
         parameters.CopyTo(network.Parameters, 0);
         state.CopyTo(network.State, 0);
         return network;
@@ -119,13 +121,19 @@ public static class NetworkFile
     public static INetwork Load(Stream stream)
     {
         INetwork? network = null;
-        (float[] parameters, float[] state) = ReadPayload(stream, header => (network = CreateNetwork(header.TypeName)).Shape);
-        parameters.CopyTo(network!.Parameters, 0);
+        NetworkShape? shape = null;
+        (float[] parameters, float[] state) = ReadPayload(stream, header => shape = ShapeOf(network = CreateNetwork(header.TypeName), header));
+        network!.EnsureInputCount(shape!.InputCount);
+        parameters.CopyTo(network.Parameters, 0);
         state.CopyTo(network.State, 0);
         return network;
     }
 
-    /// <summary>Loads parameters from a file into an existing <paramref name="network"/>; on any error the network is unchanged.</summary>
+    /// <summary>
+    /// Loads parameters from a file into an existing <paramref name="network"/>; on any error the network is unchanged. A
+    /// network declared without <c>Inputs</c> must have its input count (<c>new MyNet(inputCount)</c>); <see cref="Load{TNet}(Stream)"/>
+    /// takes it from the file.
+    /// </summary>
     /// <exception cref="NetworkFileException">The data is not a valid network file, or it holds another shape.</exception>
     public static void LoadInto(INetwork network, Stream stream)
     {
@@ -140,6 +148,40 @@ public static class NetworkFile
 
     private const string ByNameMessage =
         "Loading a network by the type name stored in the file needs that type's constructor, which trimming may remove. Use NetworkFile.Load<TNet>, which names the type.";
+
+    /// <summary>The shape a network declared without Inputs has at the file's input count; a count it cannot have is a corrupt file.</summary>
+    private static NetworkShape SizedShape(NetworkFileHeader header, Func<int, NetworkShape> shapeFor)
+    {
+        try
+        {
+            return shapeFor(header.InputCount);
+        }
+        catch (Exception exception) when (exception is ArgumentException or OverflowException)
+        {
+            throw new NetworkFileException(NetworkFileError.Corrupt,
+                $"The file declares {header.InputCount} inputs for network '{header.TypeName}', which it cannot have ({exception.Message}): the file is corrupt, and nothing was loaded.", exception);
+        }
+    }
+
+    /// <summary>The shape of the network created by name: its own, or, declared without Inputs, its generated <c>ShapeFor</c> at the file's count.</summary>
+    [RequiresUnreferencedCode(ByNameMessage)]
+    private static NetworkShape ShapeOf(INetwork network, NetworkFileHeader header)
+    {
+        System.Reflection.MethodInfo? shapeFor = network.GetType().GetMethod("ShapeFor", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static, [typeof(int)]);
+        if (shapeFor is null) return network.Shape;
+        return SizedShape(header, count =>
+        {
+            try
+            {
+                return (NetworkShape)shapeFor.Invoke(null, [count])!;
+            }
+            catch (System.Reflection.TargetInvocationException invocation) when (invocation.InnerException is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(invocation.InnerException).Throw();
+                throw;
+            }
+        });
+    }
 
     [RequiresUnreferencedCode(ByNameMessage)]
     private static INetwork CreateNetwork(string typeName)

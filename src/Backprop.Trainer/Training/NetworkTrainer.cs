@@ -28,10 +28,18 @@ public static class NetworkTrainer
     /// before the call. The exception itself propagates unchanged.</item>
     /// </list>
     /// </remarks>
-    /// <param name="network">The network; its <see cref="INetwork.Parameters"/> are initialised (unless the scheme is None) and trained.</param>
+    /// <param name="network">
+    /// The network; its <see cref="INetwork.Parameters"/> are initialised (unless the scheme is None) and trained. A network
+    /// declared without <c>Inputs</c> and created without an input count (<c>new MyNet()</c>) takes the data's.
+    /// </param>
     /// <param name="data">Training samples: InputCount inputs and OutputCount targets per sample.</param>
     /// <param name="validation">Validation samples, or null to split <paramref name="data"/> by <see cref="TrainingOptions.ValidationFraction"/>.</param>
     /// <param name="options">How to train.</param>
+    /// <remarks>
+    /// A <see cref="NormalizeAttribute"/> layer is adapted before the first epoch: one pass over the training samples (not
+    /// the validation ones) gives each feature's mean and variance. With <see cref="InitializationScheme.None"/> (training
+    /// continues from the weights the network has) the statistics are kept as they are.
+    /// </remarks>
     /// <exception cref="ArgumentException">The data's sizes do not match the network, an option is out of range, the batch buffers would exceed the largest array, or the schedule gives a rate that is not positive and finite.</exception>
     /// <exception cref="InvalidDataException">A sample holds NaN or ∞, or a target outside the loss's domain (the message names the row), or there are no training samples; the network keeps the weights it had before the call.</exception>
     /// <exception cref="TrainingDivergedException">The loss became NaN or ∞; the network keeps the last good weights.</exception>
@@ -44,7 +52,8 @@ public static class NetworkTrainer
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         options.CancellationToken.ThrowIfCancellationRequested();
-        NetworkShape shape = TNet.Shape;
+        if (TNet.InputCountFromData) network.EnsureInputCount(data.InputCount);
+        NetworkShape shape = ((INetwork)network).Shape;
         CheckSizes(shape, data, nameof(data));
         if (validation is not null) CheckSizes(shape, validation, nameof(validation));
         long? rows = validation is null ? data.Count : data.Count is long n && validation.Count is long m ? Math.Max(n, m) : null;
@@ -60,7 +69,13 @@ public static class NetworkTrainer
         try
         {
             ParameterInitializer.Initialize(shape, network.Parameters, options.Initialization, options.Seed);
-            if (options.Initialization != InitializationScheme.None) ParameterInitializer.ResetState(shape, network.State);
+            if (options.Initialization != InitializationScheme.None)
+            {
+                ParameterInitializer.ResetState(shape, network.State);
+                // [Normalize] takes the mean and variance of the training data, once, before the first epoch.
+                InputStatistics.Adapt(shape, network.State, data, options.CancellationToken);
+            }
+
             run = new TrainingRun<TNet>(network, options, shape, rows);
             run.Execute(data, validation);
             return run.History;

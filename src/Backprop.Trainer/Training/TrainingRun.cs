@@ -29,13 +29,13 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
         _network = network;
         _options = options;
         _shape = shape;
-        int batch = _batchCapacity = BatchCapacity(options.BatchSize, rows, shape, TNet.BatchWorkspaceSize(1));
+        int batch = _batchCapacity = BatchCapacity(options.BatchSize, rows, shape, TNet.BatchWorkspaceSize(1, shape.InputCount));
         _optimizer = options.Optimizer ?? new Sgd();
         _optimizer.Reset(shape.ParameterCount);
         _inputs = new float[batch * shape.InputCount];
         _targets = new float[batch * shape.OutputCount];
         _outputs = new float[batch * shape.OutputCount];
-        _workspace = new float[TNet.BatchWorkspaceSize(batch)];
+        _workspace = new float[TNet.BatchWorkspaceSize(batch, shape.InputCount)];
         _gradients = new float[shape.ParameterCount];
         _weights = new float[batch];
         _lastGood = new float[shape.ParameterCount];
@@ -291,13 +291,7 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
         ? $"Holding out ValidationFraction {_options.ValidationFraction} of the data for validation left no training samples for network '{_shape.Name}'; use a smaller fraction, or pass a validation source."
         : $"There are no training samples for network '{_shape.Name}'.");
 
-    private static void CheckFinite(ReadOnlySpan<float> values, long row, string what)
-    {
-        for (int i = 0; i < values.Length; i++)
-            if (!float.IsFinite(values[i]))
-                throw new InvalidDataException(
-                    $"Row {row}: {what} value {i} is {(float.IsNaN(values[i]) ? "NaN" : values[i] > 0 ? "+Infinity" : "-Infinity")}; every input and target must be a finite number.");
-    }
+    private static void CheckFinite(ReadOnlySpan<float> values, long row, string what) => SampleChecks.Finite(values, row, what);
 
     private static bool AllFinite(ReadOnlySpan<float> values)
     {

@@ -32,6 +32,7 @@ internal static class BatchReference
                 LayerKind.LayerNorm => a.Select(row => Normalize(row, Mean(row), Variance(row), layer, theta)).ToArray(),
                 LayerKind.BatchNorm => BatchNorm(layer, theta, state, a, training),
                 LayerKind.Dropout => training ? Dropout(layer, a, seed, l + 1) : a,
+                LayerKind.Normalize => Standardize(layer, state, a),
                 _ => throw new ArgumentOutOfRangeException(nameof(shape)),
             };
         }
@@ -99,6 +100,13 @@ internal static class BatchReference
         }
 
         return a.Select(row => Normalize(row, mean, variance, layer, theta)).ToArray();
+    }
+
+    /// <summary>Normalize: (x − μ)/σ per feature with the statistics in the state, the same in training and inference (σ² = 0: only centred).</summary>
+    private static double[][] Standardize(LayerDescription layer, double[] state, double[][] a)
+    {
+        int mean = layer.Find(TensorRole.RunningMean)!.Offset, variance = layer.Find(TensorRole.RunningVariance)!.Offset;
+        return a.Select(row => row.Select((v, j) => (v - state[mean + j]) / (state[variance + j] > 0 ? Math.Sqrt(state[variance + j]) : 1)).ToArray()).ToArray();
     }
 
     private static double[][] Dropout(LayerDescription layer, double[][] a, ulong seed, int index) =>

@@ -14,9 +14,12 @@ internal static class LayerGradientCheck
     private const int Rows = 6;
     private const ulong DropoutSeed = 0x5EED;
 
+    /// <summary>The input count a network declared without Inputs is checked at.</summary>
+    public const int DataInputs = 5;
+
     public static void Run<TNet>(bool weighted) where TNet : INetwork<TNet>
     {
-        NetworkShape shape = TNet.Shape;
+        NetworkShape shape = TNet.InputCountFromData ? TNet.ShapeFor(DataInputs) : TNet.Shape;
         var random = new Random(20261201);
         float[] parameters = Parameters(random, shape);
         float[] state = new float[shape.StateCount];
@@ -32,7 +35,7 @@ internal static class LayerGradientCheck
 
         // Inference: running statistics, no dropout.
         var outputs = new float[Rows * shape.OutputCount];
-        float[] workspace = new float[TNet.BatchWorkspaceSize(Rows)];
+        float[] workspace = new float[TNet.BatchWorkspaceSize(Rows, shape.InputCount)];
         TNet.ForwardBatch(parameters, state, inputs, outputs, Rows, workspace);
         double[][] expected = BatchReference.Forward(shape, theta, stateD, inputs, Rows, training: false, 0);
         var output = new float[shape.OutputCount];
@@ -51,6 +54,15 @@ internal static class LayerGradientCheck
         var gradients = new float[shape.ParameterCount];
         float[] trainingState = (float[])state.Clone();
         float loss = TNet.BackwardBatch(parameters, gradients, trainingState, inputs, targets, weights, Rows, (float)(1 / weightSum), DropoutSeed, workspace);
+
+        // The statistics of a Normalize layer are state that training reads and never changes (nor has gradients: they are not parameters).
+        foreach (LayerDescription normalize in shape.Layers.Where(l => l.Kind == LayerKind.Normalize))
+            foreach (TensorDescription tensor in normalize.Tensors)
+            {
+                Assert.True(tensor.IsState, $"{shape.Name}: {tensor.Name} is not state");
+                Assert.Equal(state.AsSpan(tensor.Offset, tensor.Length).ToArray(), trainingState.AsSpan(tensor.Offset, tensor.Length).ToArray());
+            }
+
         double referenceLoss = BatchReference.Loss(shape, theta, stateD, inputs, targets, weights, Rows, DropoutSeed);
         Assert.True(Math.Abs(loss - referenceLoss) <= 1e-5 * Math.Max(1, Math.Abs(referenceLoss)), $"{shape.Name}: batch loss {loss}, reference {referenceLoss}");
         for (int p = 0; p < theta.Length; p++)
@@ -67,7 +79,7 @@ internal static class LayerGradientCheck
         }
 
         // Per sample: the same as a batch of one where the layers allow it; a clear refusal where they need a batch.
-        if (shape.HasTrainingMode)
+        if (shape.HasTrainingMode || shape.Layers.Any(l => l.Kind == LayerKind.Normalize))
         {
             Assert.Throws<NotSupportedException>(() => TNet.Backward(parameters, new float[shape.ParameterCount], inputs.AsSpan(0, shape.InputCount), targets.AsSpan(0, shape.OutputCount), 1f));
             return;

@@ -90,5 +90,10 @@ public class LayerGradientTests
         [nameof(CheckEveryKind)] = LayerGradientCheck.Run<CheckEveryKind>,
         [nameof(CheckNormFirst)] = LayerGradientCheck.Run<CheckNormFirst>,
         [nameof(CheckMish)] = LayerGradientCheck.Run<CheckMish>,
+        [nameof(CheckNormalize)] = LayerGradientCheck.Run<CheckNormalize>,
+        [nameof(CheckSizedByData)] = LayerGradientCheck.Run<CheckSizedByData>,
+        [nameof(CheckSizedNormalize)] = LayerGradientCheck.Run<CheckSizedNormalize>,
+        [nameof(CheckSizedPrefix)] = LayerGradientCheck.Run<CheckSizedPrefix>,
+        [nameof(CheckSizedLayerNormFirst)] = LayerGradientCheck.Run<CheckSizedLayerNormFirst>,
     };
 }

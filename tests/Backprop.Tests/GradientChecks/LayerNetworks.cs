@@ -87,3 +87,48 @@ public partial class CheckMish
     [Dense(5, Activation.Mish)] public partial DenseLayer Hidden { get; }
     [Dense(2, Activation.Mish)] public partial DenseLayer Output { get; }
 }
+
+[Network(Inputs = 4, Loss = Loss.BinaryCrossEntropy)]
+public partial class CheckNormalize
+{
+    [Normalize] public partial NormalizeLayer Scale { get; }
+    [Dense(5, Activation.Tanh)] public partial DenseLayer Hidden { get; }
+    [Dense(1, Activation.Sigmoid)] public partial DenseLayer Output { get; }
+}
+
+// Declared without Inputs: checked at LayerGradientCheck.DataInputs inputs, the first layer's W last in the buffer.
+[Network(Loss = Loss.MeanSquaredError)]
+public partial class CheckSizedByData
+{
+    [Dense(6, Activation.Tanh)] public partial DenseLayer Hidden { get; }
+    [Dense(2, Activation.Identity)] public partial DenseLayer Output { get; }
+}
+
+[Network(Loss = Loss.SoftmaxCrossEntropy)]
+public partial class CheckSizedNormalize
+{
+    [Normalize] public partial NormalizeLayer Scale { get; }
+    [Dense(4, Activation.SiLU)] public partial DenseLayer Hidden { get; }
+    [Dense(3, Activation.Softmax)] public partial DenseLayer Output { get; }
+}
+
+// Every kind that may come before the first dense layer of a network sized by the data: all input-sized.
+[Network(Loss = Loss.BinaryCrossEntropy)]
+public partial class CheckSizedPrefix
+{
+    [Normalize] public partial NormalizeLayer Scale { get; }
+    [BatchNorm] public partial BatchNormLayer InputNorm { get; }
+    [Dropout(0.25)] public partial DropoutLayer InputDrop { get; }
+    [LayerNorm] public partial LayerNormLayer InputLayerNorm { get; }
+    [Dense(5, Activation.GELU)] public partial DenseLayer Hidden { get; }
+    [BatchNorm] public partial BatchNormLayer Norm { get; }
+    [Dense(1, Activation.Sigmoid)] public partial DenseLayer Output { get; }
+}
+
+[Network(Loss = Loss.Huber)]
+public partial class CheckSizedLayerNormFirst
+{
+    [LayerNorm] public partial LayerNormLayer InputNorm { get; }
+    [Dense(40, Activation.ReLU, Bias = false)] public partial DenseLayer Hidden { get; }
+    [Dense(2, Activation.Identity)] public partial DenseLayer Output { get; }
+}

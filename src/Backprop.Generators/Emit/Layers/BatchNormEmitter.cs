@@ -15,6 +15,23 @@ namespace Backprop.Generators.Emit.Layers
         public static void EmitConstants(CodeWriter w, BatchNormSpec layer)
         {
             string n = layer.Name;
+            if (layer.WidthFromData)
+            {
+                w.Line($"/// <summary>Offset of {n}'s gain γ[n] in the parameter buffer of a network of n inputs: after every constant-size tensor.</summary>");
+                w.Line($"public static int {GainOffset(n)}(int {InputCountName}) => {PerInputOffset("FixedParameterCount", layer.GainOffset)};");
+                w.Line($"/// <summary>Offset of {n}'s shift β[n] in the parameter buffer of a network of n inputs.</summary>");
+                w.Line($"public static int {ShiftOffset(n)}(int {InputCountName}) => {PerInputOffset("FixedParameterCount", layer.ShiftOffset)};");
+                w.Line($"/// <summary>Offset of {n}'s running mean [n] in the state buffer of a network of n inputs: after every constant-size tensor.</summary>");
+                w.Line($"public static int {MeanOffset(n)}(int {InputCountName}) => {PerInputOffset("FixedStateCount", layer.MeanOffset)};");
+                w.Line($"/// <summary>Offset of {n}'s running variance [n] in the state buffer of a network of n inputs.</summary>");
+                w.Line($"public static int {VarianceOffset(n)}(int {InputCountName}) => {PerInputOffset("FixedStateCount", layer.VarianceOffset)};");
+                w.Line($"/// <summary>ε added to {n}'s variance.</summary>");
+                w.Line($"public const float {Epsilon(n)} = {Float(layer.Epsilon)};");
+                w.Line($"/// <summary>Weight of each batch in {n}'s running statistics.</summary>");
+                w.Line($"public const float {Momentum(n)} = {Float(layer.Momentum)};");
+                return;
+            }
+
             w.Line($"/// <summary>Features normalised by layer {n}.</summary>");
             w.Line($"public const int {Units(n)} = {layer.Units};");
             w.Line($"/// <summary>Offset of {n}'s gain γ[{layer.Units}] in the parameter buffer.</summary>");
@@ -33,22 +50,23 @@ namespace Backprop.Generators.Emit.Layers
 
         public static string Description(BatchNormSpec layer)
         {
-            string n = layer.Name;
-            return $"global::Backprop.LayerDescription.BatchNorm(\"{n}\", {Units(n)}, {GainOffset(n)}, {ShiftOffset(n)}, {MeanOffset(n)}, {VarianceOffset(n)}, {Double(layer.Epsilon)}, {Double(layer.Momentum)})";
+            string n = layer.Name, width = Width(layer), wt = WidthText(layer);
+            return $"global::Backprop.LayerDescription.BatchNorm(\"{n}\", {width}, {Offset(layer, GainOffset(n))}, {Offset(layer, ShiftOffset(n))}, {Offset(layer, MeanOffset(n))}, {Offset(layer, VarianceOffset(n))}, {Double(layer.Epsilon)}, {Double(layer.Momentum)})";
         }
 
-        public static string Summary(BatchNormSpec layer) => $"batch normalisation of {layer.Units} feature(s); a view of its gain, shift, gradients and running statistics";
+        public static string Summary(BatchNormSpec layer) => $"batch normalisation of {WidthText(layer)} feature(s); a view of its gain, shift, gradients and running statistics";
 
-        public static string View(BatchNormSpec layer, int position) => $"new global::Backprop.BatchNormLayer(Shape.Layers[{position}], Parameters, Gradients, State)";
+        public static string View(BatchNormSpec layer, int position, string shape) => $"new global::Backprop.BatchNormLayer({shape}.Layers[{position}], Parameters, Gradients, State)";
 
         public static IEnumerable<Buffer> Workspace(BatchNormSpec layer, bool training, bool needsDelta)
         {
             int l = layer.Index;
-            yield return Buffer.Rows(A(l), Units(layer.Name), layer.Units, $"A{Sup(l)} [batch × {layer.Units}]");
+            string wt = WidthText(layer);
+            yield return Buffer.Rows(A(l), Width(layer), layer.Units, $"A{Sup(l)} [batch × {wt}]");
             if (!training) yield break;
-            if (needsDelta) yield return Buffer.Rows(Delta(l), Units(layer.Name), layer.Units, $"Δ{Sup(l)} [batch × {layer.Units}]");
-            yield return Buffer.Fixed(Mean(l), Units(layer.Name), layer.Units, $"μ{Sup(l)} [{layer.Units}]: the batch's mean per feature");
-            yield return Buffer.Fixed(Reciprocal(l), Units(layer.Name), layer.Units, $"r{Sup(l)} [{layer.Units}]: the batch's 1/√(σ² + ε) per feature");
+            if (needsDelta) yield return Buffer.Rows(Delta(l), Width(layer), layer.Units, $"Δ{Sup(l)} [batch × {wt}]");
+            yield return Buffer.Fixed(Mean(l), Width(layer), layer.Units, $"μ{Sup(l)} [{wt}]: the batch's mean per feature");
+            yield return Buffer.Fixed(Reciprocal(l), Width(layer), layer.Units, $"r{Sup(l)} [{wt}]: the batch's 1/√(σ² + ε) per feature");
         }
 
         public static void EmitForwardCall(CodeWriter w, BatchNormSpec layer, string input, bool training, bool batched)
@@ -56,37 +74,37 @@ namespace Backprop.Generators.Emit.Layers
             int l = layer.Index;
             string rows = batched ? "batchSize" : "1";
             w.Line(training
-                ? $"{ForwardBatch(layer.Name)}(parameters, state, {input}, {A(l)}, {Mean(l)}, {Reciprocal(l)}, {rows}); // a{Sup(l)} = γ{Sup(l)} ⊙ (a{Sup(l - 1)} − μ{Sup(l)})·r{Sup(l)} + β{Sup(l)}, batch statistics"
-                : $"{Forward(layer.Name)}(parameters, state, {input}, {A(l)}, {rows}); // a{Sup(l)} = γ{Sup(l)} ⊙ (a{Sup(l - 1)} − running μ)/√(running σ² + ε) + β{Sup(l)}");
+                ? $"{ForwardBatch(layer.Name)}(parameters, state, {input}, {A(l)}, {Mean(l)}, {Reciprocal(l)}, {rows}{SizedArgument(layer)}); // a{Sup(l)} = γ{Sup(l)} ⊙ (a{Sup(l - 1)} − μ{Sup(l)})·r{Sup(l)} + β{Sup(l)}, batch statistics"
+                : $"{Forward(layer.Name)}(parameters, state, {input}, {A(l)}, {rows}{SizedArgument(layer)}); // a{Sup(l)} = γ{Sup(l)} ⊙ (a{Sup(l - 1)} − running μ)/√(running σ² + ε) + β{Sup(l)}");
         }
 
         public static void EmitBackwardCall(CodeWriter w, BatchNormSpec layer, string input)
         {
             int l = layer.Index;
             string inputDelta = layer.Propagates ? Delta(l - 1) : "default";
-            w.Line($"{BackwardBatch(layer.Name)}(parameters, gradients, {input}, {Delta(l)}, {Mean(l)}, {Reciprocal(l)}, {inputDelta}, batchSize); // ∂γ{Sup(l)}, ∂β{Sup(l)}{(layer.Propagates ? $"; ∂C/∂a{Sup(l - 1)}" : "")}");
+            w.Line($"{BackwardBatch(layer.Name)}(parameters, gradients, {input}, {Delta(l)}, {Mean(l)}, {Reciprocal(l)}, {inputDelta}, batchSize{SizedArgument(layer)}); // ∂γ{Sup(l)}, ∂β{Sup(l)}{(layer.Propagates ? $"; ∂C/∂a{Sup(l - 1)}" : "")}");
         }
 
         public static void EmitMethods(CodeWriter w, BatchNormSpec layer)
         {
-            string n = layer.Name, sup = Sup(layer.Index), prev = Sup(layer.Index - 1);
-            string gain = $"parameters.Slice({GainOffset(n)}, {Units(n)})", shift = $"parameters.Slice({ShiftOffset(n)}, {Units(n)})";
+            string n = layer.Name, sup = Sup(layer.Index), prev = Sup(layer.Index - 1), width = Width(layer), wt = WidthText(layer);
+            string gain = $"parameters.Slice({Offset(layer, GainOffset(n))}, {width})", shift = $"parameters.Slice({Offset(layer, ShiftOffset(n))}, {width})";
             w.Line();
-            w.Line($"/// <summary>Layer {layer.Index} ({n}), inference forward with the running statistics. Shapes: [rows×{layer.Units}] → [rows×{layer.Units}].</summary>");
-            w.Open($"private static void {Forward(n)}({ReadOnlySpan} parameters, {ReadOnlySpan} state, {ReadOnlySpan} input, {Span} output, int rows)");
-            w.Line($"{Kernels}.BatchNormKernels.ForwardInference(input, output, {gain}, {shift}, state.Slice({MeanOffset(n)}, {Units(n)}), state.Slice({VarianceOffset(n)}, {Units(n)}), rows, {Units(n)}, {Epsilon(n)});");
+            w.Line($"/// <summary>Layer {layer.Index} ({n}), inference forward with the running statistics. Shapes: [rows×{wt}] → [rows×{wt}].</summary>");
+            w.Open($"private static void {Forward(n)}({ReadOnlySpan} parameters, {ReadOnlySpan} state, {ReadOnlySpan} input, {Span} output, int rows{SizedParameter(layer)})");
+            w.Line($"{Kernels}.BatchNormKernels.ForwardInference(input, output, {gain}, {shift}, state.Slice({Offset(layer, MeanOffset(n))}, {width}), state.Slice({Offset(layer, VarianceOffset(n))}, {width}), rows, {width}, {Epsilon(n)});");
             w.Close();
             w.Line();
             w.Line($"/// <summary>Layer {layer.Index} ({n}), training forward: the batch's μ{sup}, r{sup} per feature; the running statistics move by {Momentum(n)}.</summary>");
-            w.Open($"private static void {ForwardBatch(n)}({ReadOnlySpan} parameters, {Span} state, {ReadOnlySpan} input, {Span} output, {Span} means, {Span} reciprocals, int rows)");
+            w.Open($"private static void {ForwardBatch(n)}({ReadOnlySpan} parameters, {Span} state, {ReadOnlySpan} input, {Span} output, {Span} means, {Span} reciprocals, int rows{SizedParameter(layer)})");
             w.Line($"{Kernels}.BatchNormKernels.ForwardTraining(input, output, {gain}, {shift}, means, reciprocals,");
-            w.Line($"    state.Slice({MeanOffset(n)}, {Units(n)}), state.Slice({VarianceOffset(n)}, {Units(n)}), rows, {Units(n)}, {Epsilon(n)}, {Momentum(n)});");
+            w.Line($"    state.Slice({Offset(layer, MeanOffset(n))}, {width}), state.Slice({Offset(layer, VarianceOffset(n))}, {width}), rows, {width}, {Epsilon(n)}, {Momentum(n)});");
             w.Close();
             w.Line();
             w.Line($"/// <summary>Layer {layer.Index} ({n}), backward: ∂γ{sup} += Σ ∂a{sup} ⊙ x̂; ∂β{sup} += Σ ∂a{sup}; ∂C/∂a{prev} = (γ r / N)(N ∂a{sup} − Σ ∂a{sup} − x̂ Σ ∂a{sup} ⊙ x̂) per feature.</summary>");
-            w.Open($"private static void {BackwardBatch(n)}({ReadOnlySpan} parameters, {Span} gradients, {ReadOnlySpan} input, {ReadOnlySpan} delta, {ReadOnlySpan} means, {ReadOnlySpan} reciprocals, {Span} inputDelta, int rows)");
+            w.Open($"private static void {BackwardBatch(n)}({ReadOnlySpan} parameters, {Span} gradients, {ReadOnlySpan} input, {ReadOnlySpan} delta, {ReadOnlySpan} means, {ReadOnlySpan} reciprocals, {Span} inputDelta, int rows{SizedParameter(layer)})");
             w.Line($"{Kernels}.BatchNormKernels.Backward(input, delta, {gain}, means, reciprocals,");
-            w.Line($"    gradients.Slice({GainOffset(n)}, {Units(n)}), gradients.Slice({ShiftOffset(n)}, {Units(n)}), inputDelta, rows, {Units(n)});");
+            w.Line($"    gradients.Slice({Offset(layer, GainOffset(n))}, {width}), gradients.Slice({Offset(layer, ShiftOffset(n))}, {width}), inputDelta, rows, {width});");
             w.Close();
         }
     }

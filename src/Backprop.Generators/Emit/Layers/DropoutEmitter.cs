@@ -14,17 +14,21 @@ namespace Backprop.Generators.Emit.Layers
         public static void EmitConstants(CodeWriter w, DropoutSpec layer)
         {
             string n = layer.Name;
-            w.Line($"/// <summary>Values passed through layer {n}.</summary>");
-            w.Line($"public const int {Units(n)} = {layer.Units};");
+            if (!layer.WidthFromData)
+            {
+                w.Line($"/// <summary>Values passed through layer {n}.</summary>");
+                w.Line($"public const int {Units(n)} = {layer.Units};");
+            }
+
             w.Line($"/// <summary>Probability that {n} drops a value in training.</summary>");
             w.Line($"public const float {Rate(n)} = {Float(layer.Rate)};");
         }
 
-        public static string Description(DropoutSpec layer) => $"global::Backprop.LayerDescription.Dropout(\"{layer.Name}\", {Units(layer.Name)}, {Double(layer.Rate)})";
+        public static string Description(DropoutSpec layer) => $"global::Backprop.LayerDescription.Dropout(\"{layer.Name}\", {Width(layer)}, {Double(layer.Rate)})";
 
-        public static string Summary(DropoutSpec layer) => $"dropout of {layer.Units} value(s) at rate {layer.Rate.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        public static string Summary(DropoutSpec layer) => $"dropout of {WidthText(layer)} value(s) at rate {layer.Rate.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
-        public static string View(DropoutSpec layer, int position) => $"new global::Backprop.DropoutLayer(Shape.Layers[{position}])";
+        public static string View(DropoutSpec layer, int position, string shape) => $"new global::Backprop.DropoutLayer({shape}.Layers[{position}])";
 
         public static IEnumerable<Buffer> Workspace(DropoutSpec layer, bool training, bool needsDelta)
         {
@@ -35,9 +39,10 @@ namespace Backprop.Generators.Emit.Layers
                 yield break;
             }
 
-            yield return Buffer.Rows(A(l), Units(layer.Name), layer.Units, $"A{Sup(l)} [batch × {layer.Units}]");
-            yield return Buffer.Rows(Mask(l), Units(layer.Name), layer.Units, $"M{Sup(l)} [batch × {layer.Units}]: 0 or 1/(1 − {layer.Rate.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
-            if (needsDelta) yield return Buffer.Rows(Delta(l), Units(layer.Name), layer.Units, $"Δ{Sup(l)} [batch × {layer.Units}]");
+            string wt = WidthText(layer);
+            yield return Buffer.Rows(A(l), Width(layer), layer.Units, $"A{Sup(l)} [batch × {wt}]");
+            yield return Buffer.Rows(Mask(l), Width(layer), layer.Units, $"M{Sup(l)} [batch × {wt}]: 0 or 1/(1 − {layer.Rate.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+            if (needsDelta) yield return Buffer.Rows(Delta(l), Width(layer), layer.Units, $"Δ{Sup(l)} [batch × {wt}]");
         }
 
         public static void EmitForwardCall(CodeWriter w, DropoutSpec layer, string input)

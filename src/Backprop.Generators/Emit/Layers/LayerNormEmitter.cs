@@ -14,6 +14,17 @@ namespace Backprop.Generators.Emit.Layers
         public static void EmitConstants(CodeWriter w, LayerNormSpec layer)
         {
             string n = layer.Name;
+            if (layer.WidthFromData)
+            {
+                w.Line($"/// <summary>Offset of {n}'s gain γ[n] in the parameter buffer of a network of n inputs: after every constant-size tensor.</summary>");
+                w.Line($"public static int {GainOffset(n)}(int {InputCountName}) => {PerInputOffset("FixedParameterCount", layer.GainOffset)};");
+                w.Line($"/// <summary>Offset of {n}'s shift β[n] in the parameter buffer of a network of n inputs.</summary>");
+                w.Line($"public static int {ShiftOffset(n)}(int {InputCountName}) => {PerInputOffset("FixedParameterCount", layer.ShiftOffset)};");
+                w.Line($"/// <summary>ε added to {n}'s variance.</summary>");
+                w.Line($"public const float {Epsilon(n)} = {Float(layer.Epsilon)};");
+                return;
+            }
+
             w.Line($"/// <summary>Features normalised by layer {n}.</summary>");
             w.Line($"public const int {Units(n)} = {layer.Units};");
             w.Line($"/// <summary>Offset of {n}'s gain γ[{layer.Units}] in the parameter buffer.</summary>");
@@ -26,20 +37,21 @@ namespace Backprop.Generators.Emit.Layers
 
         public static string Description(LayerNormSpec layer)
         {
-            string n = layer.Name;
-            return $"global::Backprop.LayerDescription.LayerNorm(\"{n}\", {Units(n)}, {GainOffset(n)}, {ShiftOffset(n)}, {Double(layer.Epsilon)})";
+            string n = layer.Name, width = Width(layer), wt = WidthText(layer);
+            return $"global::Backprop.LayerDescription.LayerNorm(\"{n}\", {width}, {Offset(layer, GainOffset(n))}, {Offset(layer, ShiftOffset(n))}, {Double(layer.Epsilon)})";
         }
 
-        public static string Summary(LayerNormSpec layer) => $"layer normalisation of {layer.Units} feature(s); a view of its gain, shift and gradients";
+        public static string Summary(LayerNormSpec layer) => $"layer normalisation of {WidthText(layer)} feature(s); a view of its gain, shift and gradients";
 
-        public static string View(LayerNormSpec layer, int position) => $"new global::Backprop.LayerNormLayer(Shape.Layers[{position}], Parameters, Gradients)";
+        public static string View(LayerNormSpec layer, int position, string shape) => $"new global::Backprop.LayerNormLayer({shape}.Layers[{position}], Parameters, Gradients)";
 
         public static IEnumerable<Buffer> Workspace(LayerNormSpec layer, bool training, bool needsDelta)
         {
             int l = layer.Index;
-            yield return Buffer.Rows(A(l), Units(layer.Name), layer.Units, $"A{Sup(l)} [batch × {layer.Units}]");
+            string wt = WidthText(layer);
+            yield return Buffer.Rows(A(l), Width(layer), layer.Units, $"A{Sup(l)} [batch × {wt}]");
             if (!training) yield break;
-            if (needsDelta) yield return Buffer.Rows(Delta(l), Units(layer.Name), layer.Units, $"Δ{Sup(l)} [batch × {layer.Units}]");
+            if (needsDelta) yield return Buffer.Rows(Delta(l), Width(layer), layer.Units, $"Δ{Sup(l)} [batch × {wt}]");
             yield return Buffer.Rows(Mean(l), "1", 1, $"μ{Sup(l)} [batch]: each sample's mean");
             yield return Buffer.Rows(Reciprocal(l), "1", 1, $"r{Sup(l)} [batch]: each sample's 1/√(σ² + ε)");
         }
@@ -49,36 +61,36 @@ namespace Backprop.Generators.Emit.Layers
             int l = layer.Index;
             string rows = batched ? "batchSize" : "1";
             w.Line(training
-                ? $"{Forward(layer.Name)}(parameters, {input}, {A(l)}, {Mean(l)}, {Reciprocal(l)}, {rows}); // a{Sup(l)} = γ{Sup(l)} ⊙ (a{Sup(l - 1)} − μ{Sup(l)})·r{Sup(l)} + β{Sup(l)}"
-                : $"{Forward(layer.Name)}(parameters, {input}, {A(l)}, {rows}); // a{Sup(l)} = γ{Sup(l)} ⊙ (a{Sup(l - 1)} − μ)·r + β{Sup(l)}");
+                ? $"{Forward(layer.Name)}(parameters, {input}, {A(l)}, {Mean(l)}, {Reciprocal(l)}, {rows}{SizedArgument(layer)}); // a{Sup(l)} = γ{Sup(l)} ⊙ (a{Sup(l - 1)} − μ{Sup(l)})·r{Sup(l)} + β{Sup(l)}"
+                : $"{Forward(layer.Name)}(parameters, {input}, {A(l)}, {rows}{SizedArgument(layer)}); // a{Sup(l)} = γ{Sup(l)} ⊙ (a{Sup(l - 1)} − μ)·r + β{Sup(l)}");
         }
 
         public static void EmitBackwardCall(CodeWriter w, LayerNormSpec layer, string input, bool batched)
         {
             int l = layer.Index;
             string inputDelta = layer.Propagates ? Delta(l - 1) : "default";
-            w.Line($"{Backward(layer.Name)}(parameters, gradients, {input}, {Delta(l)}, {Mean(l)}, {Reciprocal(l)}, {inputDelta}, {(batched ? "batchSize" : "1")}); // ∂γ{Sup(l)}, ∂β{Sup(l)}{(layer.Propagates ? $"; ∂C/∂a{Sup(l - 1)}" : "")}");
+            w.Line($"{Backward(layer.Name)}(parameters, gradients, {input}, {Delta(l)}, {Mean(l)}, {Reciprocal(l)}, {inputDelta}, {(batched ? "batchSize" : "1")}{SizedArgument(layer)}); // ∂γ{Sup(l)}, ∂β{Sup(l)}{(layer.Propagates ? $"; ∂C/∂a{Sup(l - 1)}" : "")}");
         }
 
         public static void EmitMethods(CodeWriter w, LayerNormSpec layer)
         {
-            string n = layer.Name, sup = Sup(layer.Index), prev = Sup(layer.Index - 1);
-            string gain = $"parameters.Slice({GainOffset(n)}, {Units(n)})", shift = $"parameters.Slice({ShiftOffset(n)}, {Units(n)})";
+            string n = layer.Name, sup = Sup(layer.Index), prev = Sup(layer.Index - 1), width = Width(layer), wt = WidthText(layer);
+            string gain = $"parameters.Slice({Offset(layer, GainOffset(n))}, {width})", shift = $"parameters.Slice({Offset(layer, ShiftOffset(n))}, {width})";
             w.Line();
-            w.Line($"/// <summary>Layer {layer.Index} ({n}), inference forward: a{sup} = γ{sup} ⊙ (a{prev} − μ)·r + β{sup} per row. Shapes: [rows×{layer.Units}] → [rows×{layer.Units}].</summary>");
-            w.Open($"private static void {Forward(n)}({ReadOnlySpan} parameters, {ReadOnlySpan} input, {Span} output, int rows)");
-            w.Line($"{Kernels}.LayerNormKernels.Forward(input.Slice(0, rows * {Units(n)}), output.Slice(0, rows * {Units(n)}), {gain}, {shift}, {Units(n)}, {Epsilon(n)});");
+            w.Line($"/// <summary>Layer {layer.Index} ({n}), inference forward: a{sup} = γ{sup} ⊙ (a{prev} − μ)·r + β{sup} per row. Shapes: [rows×{wt}] → [rows×{wt}].</summary>");
+            w.Open($"private static void {Forward(n)}({ReadOnlySpan} parameters, {ReadOnlySpan} input, {Span} output, int rows{SizedParameter(layer)})");
+            w.Line($"{Kernels}.LayerNormKernels.Forward(input.Slice(0, rows * {width}), output.Slice(0, rows * {width}), {gain}, {shift}, {width}, {Epsilon(n)});");
             w.Close();
             w.Line();
             w.Line($"/// <summary>Layer {layer.Index} ({n}), training forward: as inference, keeping each row's μ{sup} and r{sup} = 1/√(σ² + ε) for backward.</summary>");
-            w.Open($"private static void {Forward(n)}({ReadOnlySpan} parameters, {ReadOnlySpan} input, {Span} output, {Span} means, {Span} reciprocals, int rows)");
-            w.Line($"{Kernels}.LayerNormKernels.ForwardTraining(input.Slice(0, rows * {Units(n)}), output.Slice(0, rows * {Units(n)}), {gain}, {shift}, means, reciprocals, {Units(n)}, {Epsilon(n)});");
+            w.Open($"private static void {Forward(n)}({ReadOnlySpan} parameters, {ReadOnlySpan} input, {Span} output, {Span} means, {Span} reciprocals, int rows{SizedParameter(layer)})");
+            w.Line($"{Kernels}.LayerNormKernels.ForwardTraining(input.Slice(0, rows * {width}), output.Slice(0, rows * {width}), {gain}, {shift}, means, reciprocals, {width}, {Epsilon(n)});");
             w.Close();
             w.Line();
             w.Line($"/// <summary>Layer {layer.Index} ({n}), backward: ∂γ{sup} += Σ ∂a{sup} ⊙ x̂; ∂β{sup} += Σ ∂a{sup}; ∂C/∂a{prev} = r·(g − mean(g) − x̂·mean(g ⊙ x̂)), g = ∂a{sup} ⊙ γ{sup}.</summary>");
-            w.Open($"private static void {Backward(n)}({ReadOnlySpan} parameters, {Span} gradients, {ReadOnlySpan} input, {ReadOnlySpan} delta, {ReadOnlySpan} means, {ReadOnlySpan} reciprocals, {Span} inputDelta, int rows)");
-            w.Line($"{Kernels}.LayerNormKernels.Backward(input.Slice(0, rows * {Units(n)}), delta.Slice(0, rows * {Units(n)}), {gain}, means, reciprocals,");
-            w.Line($"    gradients.Slice({GainOffset(n)}, {Units(n)}), gradients.Slice({ShiftOffset(n)}, {Units(n)}), inputDelta.IsEmpty ? inputDelta : inputDelta.Slice(0, rows * {Units(n)}), {Units(n)});");
+            w.Open($"private static void {Backward(n)}({ReadOnlySpan} parameters, {Span} gradients, {ReadOnlySpan} input, {ReadOnlySpan} delta, {ReadOnlySpan} means, {ReadOnlySpan} reciprocals, {Span} inputDelta, int rows{SizedParameter(layer)})");
+            w.Line($"{Kernels}.LayerNormKernels.Backward(input.Slice(0, rows * {width}), delta.Slice(0, rows * {width}), {gain}, means, reciprocals,");
+            w.Line($"    gradients.Slice({Offset(layer, GainOffset(n))}, {width}), gradients.Slice({Offset(layer, ShiftOffset(n))}, {width}), inputDelta.IsEmpty ? inputDelta : inputDelta.Slice(0, rows * {width}), {width});");
             w.Close();
         }
     }
