@@ -28,7 +28,7 @@ public class DescriptorTests
     public void Every_descriptor_links_to_its_section_of_docs_diagnostics_md()
     {
         string docs = File.ReadAllText(DocsPath());
-        var anchors = new HashSet<string>(Regex.Matches(docs, @"^##\s+(BP\d{4})\b", RegexOptions.Multiline).Select(m => m.Groups[1].Value.ToLowerInvariant()));
+        var anchors = new HashSet<string>(Regex.Matches(docs, @"^## (BP\d{4})\s*$", RegexOptions.Multiline).Select(m => m.Groups[1].Value.ToLowerInvariant()));
         foreach (DiagnosticDescriptor descriptor in All())
         {
             Assert.False(string.IsNullOrEmpty(descriptor.HelpLinkUri), descriptor.Id);

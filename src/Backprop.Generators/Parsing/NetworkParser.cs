@@ -20,11 +20,12 @@ namespace Backprop.Generators.Parsing
         public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             var type = (INamedTypeSymbol)context.TargetSymbol;
-            string identifier = Identifier(type.Name) + (type.TypeParameters.Length == 0 ? "" : "<" + string.Join(", ", type.TypeParameters.Select(t => Identifier(t.Name))) + ">");
+            if (type.Name.Length == 0) // half-typed 'partial class': the compiler reports it, nothing to write
+                return new ParseResult(null, string.Empty, string.Empty, EquatableArray<StringValue>.Empty, EquatableArray<StubSpec>.Empty, EquatableArray<DiagnosticInfo>.Empty, string.Empty);
+            string declaration = PartialDeclaration(type);
             var containers = new List<StringValue>();
             for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-                containers.Insert(0, new StringValue($"partial {(outer.IsRecord ? "record " : "")}{(outer.TypeKind == TypeKind.Struct ? "struct" : outer.TypeKind == TypeKind.Interface ? "interface" : outer.IsRecord ? "" : "class")} {Identifier(outer.Name)}".Replace("  ", " ")
-                    + (outer.TypeParameters.Length == 0 ? "" : "<" + string.Join(", ", outer.TypeParameters.Select(t => Identifier(t.Name))) + ">")));
+                containers.Insert(0, new StringValue(PartialDeclaration(outer)));
             string ns = type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString();
             string hintName = HintName(type);
             var diagnostics = new List<DiagnosticInfo>();
@@ -33,17 +34,18 @@ namespace Backprop.Generators.Parsing
             // [Network] on several parts of one class: the compiler reports the duplicate attribute; only the first part is parsed.
             SyntaxReference? first = type.DeclaringSyntaxReferences.FirstOrDefault(r => HasNetworkAttribute(r.GetSyntax(cancellationToken), context.SemanticModel.Compilation, cancellationToken));
             if (first is not null && first.GetSyntax(cancellationToken) != context.TargetNode)
-                return new ParseResult(null, identifier, ns, ToArray(containers), EquatableArray<StubSpec>.Empty, EquatableArray<DiagnosticInfo>.Empty, string.Empty);
+                return new ParseResult(null, declaration, ns, ToArray(containers), EquatableArray<StubSpec>.Empty, EquatableArray<DiagnosticInfo>.Empty, string.Empty);
             try
             {
                 NetworkSpec? spec = ParseNetwork(type, context.Attributes[0], (TypeDeclarationSyntax)context.TargetNode, diagnostics, stubs, cancellationToken);
-                return new ParseResult(diagnostics.Count == 0 ? spec : null, identifier, ns, ToArray(containers), ToArray(stubs), ToArray(diagnostics), hintName);
+                if (type.IsFileLocal) stubs.Clear(); // another file cannot add to a file-local class (BP0016 says so)
+                return new ParseResult(diagnostics.Count == 0 ? spec : null, declaration, ns, ToArray(containers), ToArray(stubs), ToArray(diagnostics), hintName);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // The generator must never throw: report the failure where the user can see it.
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InternalError, type.Locations.FirstOrDefault(), type.Name, exception.Message));
-                return new ParseResult(null, identifier, ns, ToArray(containers), ToArray(stubs), ToArray(diagnostics), hintName);
+                return new ParseResult(null, declaration, ns, ToArray(containers), ToArray(stubs), ToArray(diagnostics), hintName);
             }
         }
 
@@ -51,13 +53,20 @@ namespace Backprop.Generators.Parsing
             List<DiagnosticInfo> diagnostics, List<StubSpec> stubs, CancellationToken cancellationToken)
         {
             Location classLocation = node.Identifier.GetLocation();
-            if (!CheckClass(type, node, classLocation, diagnostics, cancellationToken)) return null;
+            if (!CheckClass(type, node, classLocation, diagnostics, cancellationToken))
+            {
+                // Not a network, but its layer properties still need an implementation part, so that only the BP diagnostic shows.
+                if (type.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is TypeDeclarationSyntax t && t.Modifiers.Any(SyntaxKind.PartialKeyword)))
+                    ReadLayers(type, new List<DiagnosticInfo>(), stubs, cancellationToken);
+                return null;
+            }
 
             // [Network(Inputs = n, Loss = ..., HuberDelta = ...)]
             int inputs = 0;
             Loss loss = Loss.SquaredError;
             double huberDelta = 1.0;
             Location inputsLocation = AttributeLocation(attribute, classLocation);
+            bool inputsRead = false;
             foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
             {
                 Location argumentLocation = NamedArgumentLocation(attribute, named.Key) ?? inputsLocation;
@@ -65,6 +74,7 @@ namespace Backprop.Generators.Parsing
                 {
                     case nameof(NetworkAttribute.Inputs) when named.Value.Value is int n:
                         inputs = n;
+                        inputsRead = true;
                         inputsLocation = argumentLocation;
                         break;
                     case nameof(NetworkAttribute.Loss) when named.Value.Value is int l:
@@ -79,14 +89,17 @@ namespace Backprop.Generators.Parsing
                 }
             }
 
-            if (inputs <= 0)
+            bool inputsInError = !inputsRead && NamedArgumentLocation(attribute, nameof(NetworkAttribute.Inputs)) is not null; // the compiler reports it
+            if (inputs <= 0 && !inputsInError)
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidInputs, inputsLocation, type.Name, inputs));
 
             List<DeclaredLayer>? declared = ReadLayers(type, diagnostics, stubs, cancellationToken);
             if (declared is null) return null;
             if (declared.Count == 0)
             {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoLayers, classLocation, type.Name));
+                bool rejected = diagnostics.Any(d => d.Descriptor == Diagnostics.SeveralLayerAttributes);
+                bool halfTyped = type.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken).ContainsDiagnostics);
+                if (!rejected && !halfTyped) diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoLayers, classLocation, type.Name));
                 return null;
             }
 
@@ -166,6 +179,7 @@ namespace Backprop.Generators.Parsing
         private static List<DeclaredLayer>? ReadLayers(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, List<StubSpec> stubs, CancellationToken cancellationToken)
         {
             var layers = new List<DeclaredLayer>();
+            bool unreadable = false;
             foreach (IPropertySymbol property in type.GetMembers().OfType<IPropertySymbol>())
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -173,10 +187,10 @@ namespace Backprop.Generators.Parsing
                     .Select(a => (Attribute: a, Kind: Kinds.FirstOrDefault(k => k.Attribute == a.AttributeClass?.ToDisplayString())))
                     .Where(f => f.Kind.Attribute is not null).ToList();
                 if (found.Count == 0) continue;
-                var syntax = property.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<PropertyDeclarationSyntax>().FirstOrDefault();
+                var syntax = property.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<BasePropertyDeclarationSyntax>().FirstOrDefault();
                 string modifiers = syntax is null ? "partial" : string.Join(" ", syntax.Modifiers.Where(m => !m.IsKind(SyntaxKind.PartialKeyword)).Select(m => m.Text).Concat(new[] { "partial" }));
-                if (property.IsPartialDefinition && property.PartialImplementationPart is null && !property.IsStatic)
-                    stubs.Add(new StubSpec(Identifier(property.Name), modifiers, property.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)));
+                if (property.IsPartialDefinition && property.PartialImplementationPart is null && property.Type.TypeKind != TypeKind.Error)
+                    stubs.Add(Stub(property, modifiers));
                 if (found.Count > 1)
                 {
                     diagnostics.Add(DiagnosticInfo.Create(Diagnostics.SeveralLayerAttributes, property.Locations.FirstOrDefault(), property.Name, found.Count));
@@ -184,13 +198,20 @@ namespace Backprop.Generators.Parsing
                 }
 
                 AttributeData attribute = found[0].Attribute;
-                if (attribute.AttributeConstructor is null) return null; // half-typed: the compiler reports it
+                if (attribute.AttributeConstructor is null || property.Type.TypeKind == TypeKind.Error)
+                {
+                    unreadable = true; // half-typed: the compiler reports it
+                    continue;
+                }
+
                 var layer = new DeclaredLayer(property, attribute, found[0].Kind.Kind, modifiers);
-                string? problem = LayerPropertyProblem(property, syntax, found[0].Kind.View);
+                string? problem = LayerPropertyProblem(property, syntax as PropertyDeclarationSyntax, found[0].Kind.View);
                 if (problem is not null)
                     diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidLayerProperty, layer.Location, property.Name, found[0].Kind.View.Substring("Backprop.".Length), problem));
                 layers.Add(layer);
             }
+
+            if (unreadable) return null;
 
             // Partial parts in several files have no defined order: all layers in one part.
             for (int i = 1; i < layers.Count; i++)
@@ -299,7 +320,7 @@ namespace Backprop.Generators.Parsing
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.TooLarge, classLocation, network, parameters, "its parameters", MaxBuffer));
             else if (nodes.OfType<DenseSpec>().Any(d => d.WeightCount > MaxBuffer))
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.TooLarge, classLocation, network, nodes.OfType<DenseSpec>().Max(d => d.WeightCount), "one layer's weights", MaxBuffer));
-            if (workspace > int.MaxValue)
+            else if (workspace > int.MaxValue)
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.TooLarge, classLocation, network, workspace, "the batched workspace of one sample", int.MaxValue));
             if (declared[declared.Count - 1].Kind != "Dense")
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.OutputNotDense, declared[declared.Count - 1].Location, network, declared[declared.Count - 1].Property.Name, declared[declared.Count - 1].Kind));
@@ -311,7 +332,7 @@ namespace Backprop.Generators.Parsing
             if (nodes[nodes.Count - 1] is not ActivationSpec output) return; // BP0019 already
             DeclaredLayer outputLayer = declared[declared.Count - 1];
             Location lossLocation = NamedArgumentLocation(attribute, nameof(NetworkAttribute.Loss)) ?? AttributeLocation(attribute, fallback);
-            Location activationLocation = ConstructorArgumentLocation(outputLayer.Attribute, 1) ?? outputLayer.Location;
+            Location activationLocation = ConstructorArgumentLocation(outputLayer.Attribute, 1) ?? AttributeLocation(outputLayer.Attribute, outputLayer.Location);
             bool softmaxOutput = output.Activation == Activation.Softmax;
             if (softmaxOutput != (loss == Loss.SoftmaxCrossEntropy))
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.SoftmaxLossMismatch, softmaxOutput ? lossLocation : activationLocation, network, output.Activation, loss));
@@ -348,6 +369,23 @@ namespace Backprop.Generators.Parsing
             if ((generated.Contains(type.Name) || layerNames.Contains(type.Name)) && reported.Add(type.Name))
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ReservedName, type.Locations.FirstOrDefault(), type.Name, type.Name));
         }
+
+        /// <summary>The implementation part of a layer property in error: its signature and accessors as declared, each throwing.</summary>
+        private static StubSpec Stub(IPropertySymbol property, string modifiers)
+        {
+            string name = !property.IsIndexer ? Identifier(property.Name)
+                : "this[" + string.Join(", ", property.Parameters.Select(p =>
+                    (p.RefKind == RefKind.In ? "in " : p.RefKind == RefKind.Ref ? "ref " : p.RefKind == RefKind.Out ? "out " : "")
+                    + (p.IsParams ? "params " : "") + p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + " " + Identifier(p.Name))) + "]";
+            var accessors = new List<string>();
+            if (property.GetMethod is not null) accessors.Add("get");
+            if (property.SetMethod is not null) accessors.Add(property.SetMethod.IsInitOnly ? "init" : "set");
+            return new StubSpec(name, modifiers, property.Type.ToDisplayString(StubTypeFormat), string.Join(" ", accessors));
+        }
+
+        /// <summary>Fully qualified, with the nullable annotation, so the stub's signature is the declaration's.</summary>
+        private static readonly SymbolDisplayFormat StubTypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+            .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
         private static string? LayerPropertyProblem(IPropertySymbol property, PropertyDeclarationSyntax? syntax, string view)
         {
@@ -388,23 +426,48 @@ namespace Backprop.Generators.Parsing
             (attribute.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax)?.ArgumentList?.Arguments
                 .FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name)?.GetLocation();
 
+        /// <summary>The argument of constructor parameter <paramref name="index"/>, positional or named (<c>units: 0</c>); null when omitted.</summary>
         private static Location? ConstructorArgumentLocation(AttributeData attribute, int index)
         {
             var arguments = (attribute.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax)?.ArgumentList?.Arguments
-                .Where(a => a.NameEquals is null && a.NameColon is null).ToList();
-            return arguments is not null && index < arguments.Count ? arguments[index].GetLocation() : null;
+                .Where(a => a.NameEquals is null).ToList();
+            if (arguments is null) return null;
+            string? name = attribute.AttributeConstructor is { } constructor && index < constructor.Parameters.Length ? constructor.Parameters[index].Name : null;
+            AttributeArgumentSyntax? named = arguments.FirstOrDefault(a => a.NameColon is not null && a.NameColon.Name.Identifier.ValueText == name);
+            if (named is not null) return named.GetLocation();
+            return index < arguments.Count && arguments[index].NameColon is null ? arguments[index].GetLocation() : null;
+        }
+
+        /// <summary>A type's partial declaration as another part repeats it: <c>partial record struct Outer&lt;T&gt;</c>.</summary>
+        private static string PartialDeclaration(INamedTypeSymbol type)
+        {
+            string kind = type.TypeKind switch
+            {
+                TypeKind.Struct => type.IsRecord ? "record struct" : "struct",
+                TypeKind.Interface => "interface",
+                _ => type.IsRecord ? "record" : "class",
+            };
+            return $"partial {kind} {Identifier(type.Name)}"
+                + (type.TypeParameters.Length == 0 ? "" : "<" + string.Join(", ", type.TypeParameters.Select(t => Identifier(t.Name))) + ">");
         }
 
         /// <summary>The name as an identifier: <c>@class</c> for a keyword.</summary>
         public static string Identifier(string name) =>
             SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
-        /// <summary>A hint name made only of characters every file system and Roslyn accept.</summary>
+        /// <summary>
+        /// A hint name made only of characters every file system and Roslyn accept, and distinct for distinct types: the namespace
+        /// with dots, then the containing types and the type joined by '-', each with '-' and its arity when generic
+        /// (<c>App.Outer-Inner.g.cs</c>, <c>Net-1.g.cs</c> for <c>Net&lt;T&gt;</c>, so neither meets <c>Outer.Inner</c> or <c>Net_T_</c>).
+        /// </summary>
         private static string HintName(INamedTypeSymbol type)
         {
-            string full = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty);
+            var types = new List<string>();
+            for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)
+                types.Insert(0, t.Name + (t.Arity > 0 ? "-" + t.Arity.ToString(System.Globalization.CultureInfo.InvariantCulture) : ""));
+            string full = (type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString() + ".") + string.Join("-", types);
             var text = new System.Text.StringBuilder();
-            foreach (char c in full) text.Append(char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_');
+            foreach (char c in full) text.Append(char.IsLetterOrDigit(c) || c == '.' || c == '_' || c == '-' ? c : '_');
             return text + ".g.cs";
         }
 

@@ -44,12 +44,13 @@ public static class DeclarationCorpus
         Bp("nested in a keyword-named class", ["BP0002 @struct"], $"public partial class @class {{ [Network(Inputs = 2)] public partial class @struct {{ {Output} }} }}"),
         Bp("generic", ["BP0003 Net"], $"[Network(Inputs = 2)] public partial class Net<T> where T : class {{ {Output} }}"),
         Bp("generic beside a class named like its escaped name", ["BP0003 Net"], $"[Network(Inputs = 2)] public partial class Net<T> {{ {Output} }} [Network(Inputs = 2)] public partial class Net_T_ {{ {Output} }}"),
-        Bp("nested beside a namespace of the same name", ["BP0002 Inner"], $"public partial class Outer {{ [Network(Inputs = 2)] public partial class Inner {{ {Output} }} }} namespace Outer {{ [Network(Inputs = 2)] public partial class Inner {{ {Output} }} }}"),
-        Bp("record", ["BP0015 Net"], $"[Network(Inputs = 2)] public partial record Net {{ {Output} }}") with { UserErrors = ["CS0592"] },
+        Bp("one name, three arities", ["BP0003 Net", "BP0003 Net"], $"[Network(Inputs = 2)] public partial class Net {{ {Output} }} [Network(Inputs = 2)] public partial class Net<T> {{ {Output} }} [Network(Inputs = 2)] public partial class Net<T, U> {{ {Output} }}"),
+        Bp("record", ["BP0015 Net"], $"[Network(Inputs = 2)] public partial record Net {{ {Output} }}"),
         Bp("record struct", ["BP0015 Net"], $"[Network(Inputs = 2)] public partial record struct Net {{ {Output} }}") with { UserErrors = ["CS0592"] },
         Bp("struct", ["BP0015 Net"], $"[Network(Inputs = 2)] public partial struct Net {{ {Output} }}") with { UserErrors = ["CS0592"] },
         Bp("static class", ["BP0016 Net"], $"[Network(Inputs = 2)] public static partial class Net {{ {Output} }}") with { UserErrors = ["CS0708"] },
-        Bp("file-local class", ["BP0016 Net"], $"[Network(Inputs = 2)] file partial class Net {{ {Output} }}"),
+        // No other file can implement a file-local class's layers: the compiler's missing implementation stays beside BP0016.
+        Bp("file-local class", ["BP0016 Net"], $"[Network(Inputs = 2)] file partial class Net {{ {Output} }}") with { UserErrors = ["CS9248"] },
         Bp("abstract class", ["BP0016 Net"], $"[Network(Inputs = 2)] public abstract partial class Net {{ {Output} }}"),
         Bp("primary constructor", ["BP0016 Net"], $"[Network(Inputs = 2)] public partial class Net(int seed) {{ {Output} public int Seed => seed; }}"),
         Bp("user parameterless constructor", ["BP0016 Net"], $"[Network(Inputs = 2)] public partial class Net {{ {Output} public Net() {{ }} }}"),
@@ -147,12 +148,12 @@ public static class DeclarationCorpus
         Bp("several mistakes at once", ["BP0004 Inputs = 0", "BP0007 -1", "BP0009 Hidden", "BP0021 HuberDelta = -1"], "[Network(Inputs = 0, Loss = Loss.Huber, HuberDelta = -1)] public partial class Net { [Dense(-1, Activation.Softmax)] public partial DenseLayer Hidden { get; } [Dense(1)] public partial DenseLayer Output { get; } }"),
 
         // ---- Half-typed code: the user's syntax errors only, never a generator failure or an error in generated code.
-        Bp("half-typed: Inputs =", [], "[Network(Inputs = )] public partial class Net { [Dense(] public partial DenseLayer B { get; } }") with { UserErrors = ["CS1525", "CS1026"] },
+        Bp("half-typed: Inputs =", [], "[Network(Inputs = )] public partial class Net { [Dense(] public partial DenseLayer B { get; } }") with { UserErrors = ["CS1026", "CS1525", "CS7036"] },
         Bp("half-typed: Activation.", [], "[Network(Inputs = 2)] public partial class Net { [Dense(3, Activation.)] public partial DenseLayer B { get; }") with { UserErrors = ["CS1001", "CS1513"] },
         Bp("half-typed: string sizes", [], "[Network(Inputs = \"two\")] public partial class Net { [Dense(\"x\", 5)] public partial DenseLayer B { get; } }") with { UserErrors = ["CS0029", "CS1503"] },
-        Bp("half-typed: property without a name", [], "[Network(Inputs = 2)] public partial class Net { [Dense(2)] public partial DenseLayer ") with { UserErrors = ["CS1001", "CS1513"] },
+        Bp("half-typed: property without a name", [], "[Network(Inputs = 2)] public partial class Net { [Dense(2)] public partial DenseLayer ") with { UserErrors = ["CS0246", "CS0592", "CS1002", "CS1513"] },
         Bp("half-typed: class without a name", [], "[Network(Inputs = 2)] partial class") with { UserErrors = ["CS1001", "CS1513", "CS1514"] },
-        Bp("half-typed: unknown layer type", [], "[Network(Inputs = 2)] public partial class Net { [Dense(1)] public partial DenseLayr Output { get; } }") with { UserErrors = ["CS0246"] },
+        Bp("half-typed: unknown layer type", [], "[Network(Inputs = 2)] public partial class Net { [Dense(1)] public partial DenseLayr Output { get; } }") with { UserErrors = ["CS0246", "CS9248"] },
     ];
 
     private static CorpusCase Clean(string name, params string[] sources) => new(name, [], sources, []);
