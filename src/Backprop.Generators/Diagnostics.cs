@@ -6,7 +6,13 @@ namespace Backprop.Generators
     internal static class Diagnostics
     {
         private const string Category = "Backprop";
-        private const string HelpBase = "https://github.com/backprop-dotnet/backprop/blob/main/docs/diagnostics.md#";
+
+        /// <summary>
+        /// The help page: docs/diagnostics.md of this repository, one section per id (anchor <c>bp0001</c>). The link is relative to
+        /// the repository root because the repository has no published address; it names the file exactly, and never a site
+        /// that does not exist. Once the repository has a public home, this is the one line to make absolute.
+        /// </summary>
+        private const string HelpBase = "docs/diagnostics.md#";
 
         public static readonly DiagnosticDescriptor InternalError = Error("BP0000",
             "Backprop generator failed",

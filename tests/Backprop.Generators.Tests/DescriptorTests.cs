@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -27,7 +26,7 @@ public class DescriptorTests
     [Fact]
     public void Every_descriptor_links_to_its_section_of_docs_diagnostics_md()
     {
-        string docs = File.ReadAllText(DocsPath());
+        string docs = File.ReadAllText(RepositoryPaths.DiagnosticsDocs);
         var anchors = new HashSet<string>(Regex.Matches(docs, @"^## (BP\d{4})\s*$", RegexOptions.Multiline).Select(m => m.Groups[1].Value.ToLowerInvariant()));
         foreach (DiagnosticDescriptor descriptor in All())
         {
@@ -54,7 +53,4 @@ public class DescriptorTests
             Assert.Equal("Backprop", d.Category);
         });
     }
-
-    private static string DocsPath([CallerFilePath] string thisFile = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", "docs", "diagnostics.md"));
 }
