@@ -100,7 +100,7 @@ namespace Backprop.Generators
 
         public static readonly DiagnosticDescriptor InvalidHuberDelta = Error("BP0021",
             "Huber δ must be positive",
-            "Network '{0}' sets HuberDelta = {1}; the Huber loss needs a positive finite δ");
+            "Network '{0}' sets HuberDelta = {1}; the Huber loss needs a δ that is positive and finite as a float, 1.4E-45 to 3.4E+38");
 
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
             new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());

@@ -83,7 +83,7 @@ namespace Backprop.Generators.Parsing
                         break;
                     case nameof(NetworkAttribute.HuberDelta) when named.Value.Value is double d:
                         huberDelta = d;
-                        if (!(d > 0) || double.IsInfinity(d) || double.IsNaN(d))
+                        if (!IsPositiveFloat(d))
                             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidHuberDelta, argumentLocation, type.Name, d));
                         break;
                 }
@@ -279,8 +279,8 @@ namespace Backprop.Generators.Parsing
                     case "LayerNorm":
                     {
                         double epsilon = NamedDouble(layer.Attribute, nameof(LayerNormAttribute.Epsilon), 1e-5);
-                        if (!(epsilon > 0) || double.IsInfinity(epsilon))
-                            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidLayerOption, NamedArgumentLocation(layer.Attribute, nameof(LayerNormAttribute.Epsilon)) ?? layer.Location, name, "Epsilon", epsilon, "ε must be a positive finite number (1e-5 by default)"));
+                        if (!IsPositiveFloat(epsilon))
+                            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidLayerOption, NamedArgumentLocation(layer.Attribute, nameof(LayerNormAttribute.Epsilon)) ?? layer.Location, name, "Epsilon", epsilon, EpsilonRule));
                         nodes.Add(new LayerNormSpec(name, layer.Modifiers, index, width, at, (int)Math.Min(parameters + width, MaxBuffer), epsilon) { Propagates = parametersBefore });
                         parameters += 2L * width;
                         workspace += 2L * width + 2;
@@ -290,9 +290,9 @@ namespace Backprop.Generators.Parsing
                     {
                         double epsilon = NamedDouble(layer.Attribute, nameof(BatchNormAttribute.Epsilon), 1e-5);
                         double momentum = NamedDouble(layer.Attribute, nameof(BatchNormAttribute.Momentum), 0.1);
-                        if (!(epsilon > 0) || double.IsInfinity(epsilon))
-                            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidLayerOption, NamedArgumentLocation(layer.Attribute, nameof(BatchNormAttribute.Epsilon)) ?? layer.Location, name, "Epsilon", epsilon, "ε must be a positive finite number (1e-5 by default)"));
-                        if (!(momentum > 0 && momentum <= 1))
+                        if (!IsPositiveFloat(epsilon))
+                            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidLayerOption, NamedArgumentLocation(layer.Attribute, nameof(BatchNormAttribute.Epsilon)) ?? layer.Location, name, "Epsilon", epsilon, EpsilonRule));
+                        if (!(IsPositiveFloat(momentum) && momentum <= 1))
                             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidLayerOption, NamedArgumentLocation(layer.Attribute, nameof(BatchNormAttribute.Momentum)) ?? layer.Location, name, "Momentum", momentum, "the momentum of the running statistics must be in (0, 1] (0.1 by default)"));
                         nodes.Add(new BatchNormSpec(name, layer.Modifiers, index, width, at, (int)Math.Min(parameters + width, MaxBuffer), stateAt, (int)Math.Min(state + width, MaxBuffer), epsilon, momentum) { Propagates = parametersBefore });
                         parameters += 2L * width;
@@ -303,7 +303,7 @@ namespace Backprop.Generators.Parsing
                     case "Dropout":
                     {
                         double rate = layer.Attribute.ConstructorArguments.Length > 0 && layer.Attribute.ConstructorArguments[0].Value is double r ? r : 0;
-                        if (!(rate >= 0 && rate < 1))
+                        if (!(rate >= 0 && (float)rate < 1)) // 1 − 1e-12 is 1 as a float: every unit dropped
                             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidLayerOption, ConstructorArgumentLocation(layer.Attribute, 0) ?? layer.Location, name, "rate", rate, "the dropout rate is a probability in [0, 1)"));
                         nodes.Add(new DropoutSpec(name, layer.Modifiers, index, width, rate) { Propagates = parametersBefore });
                         workspace += 3L * width;
@@ -411,6 +411,11 @@ namespace Backprop.Generators.Parsing
                     if (model.GetSymbolInfo(attribute, cancellationToken).Symbol?.ContainingType?.ToDisplayString() == NetworkAttributeName) return true;
             return false;
         }
+
+        /// <summary>The generated code holds these options as floats: positive and finite there too (1e-60 would be 0, 1e300 ∞).</summary>
+        private static bool IsPositiveFloat(double value) => (float)value > 0 && !float.IsInfinity((float)value);
+
+        private const string EpsilonRule = "ε must be positive and finite as a float, 1.4E-45 to 3.4E+38 (1e-5 by default)";
 
         private static double NamedDouble(AttributeData attribute, string name, double fallback)
         {
