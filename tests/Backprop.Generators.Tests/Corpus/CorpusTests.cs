@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
@@ -44,6 +45,28 @@ public class CorpusTests
         {
             INamedTypeSymbol network = output.GetTypeByMetadataName("Backprop.INetwork")!;
             Assert.Contains(AllTypes(output.Assembly.GlobalNamespace), t => t.AllInterfaces.Contains(network, SymbolEqualityComparer.Default));
+        }
+    }
+
+    [Theory]
+    [InlineData("de-DE")]
+    [InlineData("fr-FR")]
+    [InlineData("tr-TR")]
+    public void Output_does_not_depend_on_the_culture(string culture)
+    {
+        CorpusCase corpusCase = DeclarationCorpus.Cases.Single(c => c.Name == "every kind");
+        string Generate() => string.Join("\n", GeneratorHarness.CreateDriver().RunGenerators(Compile(corpusCase)).GetRunResult().GeneratedTrees.Select(t => t.ToString()));
+        string invariant = Generate();
+        CultureInfo saved = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);
+            Assert.Equal("0,5", 0.5.ToString()); // the culture is real (no invariant-globalization mode)
+            Assert.Equal(invariant, Generate());
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = saved;
         }
     }
 
