@@ -139,7 +139,7 @@ public class DiagnosticTests
             """
         },
         {
-            "BP0013", "Huge", "Network 'Huge' needs 1000005000000004 floats for its parameters",
+            "BP0013", "Dense(1000000000)", "Network 'Huge' needs 1000005000000004 floats for its parameters (the total passes the limit at layer 'Hidden')",
             """
             [Network(Inputs = 1000000)]
             public partial class Huge

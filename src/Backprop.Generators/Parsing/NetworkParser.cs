@@ -238,6 +238,7 @@ namespace Backprop.Generators.Parsing
             state = 0;
             long workspace = 0;
             bool parametersBefore = false;
+            DeclaredLayer? parametersOver = null, workspaceOver = null; // the layers where the totals pass their limits
             for (int i = 0; i < declared.Count; i++)
             {
                 DeclaredLayer layer = declared[i];
@@ -314,14 +315,17 @@ namespace Backprop.Generators.Parsing
                 }
 
                 parametersBefore |= layer.Kind != "Dropout";
+                if (parameters > MaxBuffer) parametersOver ??= layer;
+                if (workspace > int.MaxValue) workspaceOver ??= layer;
             }
 
-            if (parameters > MaxBuffer)
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.TooLarge, classLocation, network, parameters, "its parameters", MaxBuffer));
-            else if (nodes.OfType<DenseSpec>().Any(d => d.WeightCount > MaxBuffer))
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.TooLarge, classLocation, network, nodes.OfType<DenseSpec>().Max(d => d.WeightCount), "one layer's weights", MaxBuffer));
-            else if (workspace > int.MaxValue)
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.TooLarge, classLocation, network, workspace, "the batched workspace of one sample", int.MaxValue));
+            // One diagnostic, at the attribute of the layer where the total passes the limit (a layer's weights are part of the parameters).
+            if (parametersOver is not null)
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.TooLarge, AttributeLocation(parametersOver.Attribute, parametersOver.Location), network, parameters,
+                    $"its parameters (the total passes the limit at layer '{parametersOver.Property.Name}')", MaxBuffer));
+            else if (workspaceOver is not null)
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.TooLarge, AttributeLocation(workspaceOver.Attribute, workspaceOver.Location), network, workspace,
+                    $"the batched workspace of one sample (the total passes the limit at layer '{workspaceOver.Property.Name}')", int.MaxValue));
             if (declared[declared.Count - 1].Kind != "Dense")
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.OutputNotDense, declared[declared.Count - 1].Location, network, declared[declared.Count - 1].Property.Name, declared[declared.Count - 1].Kind));
             return nodes;
