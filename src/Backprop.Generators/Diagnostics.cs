@@ -76,7 +76,7 @@ namespace Backprop.Generators
 
         public static readonly DiagnosticDescriptor NotAClass = Error("BP0015",
             "Network must be a class",
-            "'{0}' is a {1}; [Network] goes on a partial class");
+            "'{0}' is {1}; [Network] goes on a partial class");
 
         public static readonly DiagnosticDescriptor UnsupportedClass = Error("BP0016",
             "Network class shape not supported",

@@ -117,7 +117,7 @@ namespace Backprop.Generators.Parsing
         {
             if (node is not ClassDeclarationSyntax || type.IsRecord)
             {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NotAClass, location, type.Name, type.IsRecord ? (type.IsValueType ? "record struct" : "record") : type.TypeKind.ToString().ToLowerInvariant()));
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NotAClass, location, type.Name, type.IsRecord ? (type.IsValueType ? "a record struct" : "a record") : type.TypeKind == TypeKind.Interface ? "an interface" : "a " + type.TypeKind.ToString().ToLowerInvariant()));
                 return false;
             }
 

@@ -36,6 +36,10 @@ public static class DeclarationCorpus
 
         Bp("[Network] on two partial declarations", [], $"[Network(Inputs = 2)] public partial class Twice {{ {Output} }}", "[Network(Inputs = 3)] public partial class Twice { }") with { UserErrors = ["CS0579"] },
         Bp("not partial", ["BP0001 NotPartial"], "[Network(Inputs = 2)] public class NotPartial { }"),
+        // A class that is not partial cannot get a generated part: its partial layers keep the compiler's CS0751 and CS9248.
+        Bp("not partial, with layers", ["BP0001 NotPartial"], $"[Network(Inputs = 2)] public class NotPartial {{ {Output} }}") with { UserErrors = ["CS0751", "CS9248"] },
+        Bp("interface", ["BP0015 INet"], $"[Network(Inputs = 2)] public partial interface INet {{ {Output} }}") with { UserErrors = ["CS0592"] },
+        Bp("enum", [], "[Network(Inputs = 2)] public enum Net { A }") with { UserErrors = ["CS0592"] },
         Bp("one part not partial", ["BP0001 Half"], $"[Network(Inputs = 2)] public partial class Half {{ {Output} }}", "public class Half { }") with { UserErrors = ["CS0260"] },
         Bp("nested in a class", ["BP0002 Inner"], $"public partial class Outer {{ [Network(Inputs = 2)] public partial class Inner {{ {Output} }} }}"),
         Bp("nested in a generic struct with constraints", ["BP0002 Inner"], $"public partial struct Outer<T> where T : struct {{ [Network(Inputs = 2)] public partial class Inner {{ {Output} }} }}"),
