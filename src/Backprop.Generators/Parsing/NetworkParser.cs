@@ -135,6 +135,9 @@ namespace Backprop.Generators.Parsing
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedClass, location, type.Name, "is static; a network is an instance with its own parameters"));
             if (type.IsFileLocal)
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedClass, location, type.Name, "is file-local; the generated part lives in another file, so declare it without 'file'"));
+            if (type.BaseType is { } baseType && IsNetwork(baseType))
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedClass, BaseTypeLocation(type, cancellationToken) ?? location, type.Name,
+                    $"derives from the network '{baseType.Name}'; both would write the same members, so a network's base class is not a network"));
             if (type.IsAbstract)
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedClass, location, type.Name, "is abstract; trainers and loaders create networks with new()"));
             if (type.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is ClassDeclarationSyntax { ParameterList: not null }))
@@ -372,6 +375,37 @@ namespace Backprop.Generators.Parsing
 
             if ((generated.Contains(type.Name) || layerNames.Contains(type.Name)) && reported.Add(type.Name))
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ReservedName, type.Locations.FirstOrDefault(), type.Name, type.Name));
+
+            // Inherited members the generated ones would hide (CS0108 in generated code); a base network is BP0016 already.
+            if (type.BaseType is { } baseType && IsNetwork(baseType)) return;
+            Location? baseLocation = null;
+            for (INamedTypeSymbol? b = type.BaseType; b is not null && b.SpecialType != SpecialType.System_Object; b = b.BaseType)
+                foreach (ISymbol member in b.GetMembers())
+                {
+                    if (member.IsImplicitlyDeclared || member.DeclaredAccessibility == Accessibility.Private || member is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.Destructor }) continue;
+                    if (member.DeclaredAccessibility is Accessibility.Internal or Accessibility.ProtectedAndInternal && !SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, type.ContainingAssembly)) continue;
+                    if (generated.Contains(member.Name) && reported.Add(member.Name))
+                        diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ReservedName, baseLocation ??= BaseTypeLocation(type, CancellationToken.None) ?? type.Locations.FirstOrDefault(), member.Name, type.Name));
+                }
+        }
+
+        private static bool IsNetwork(INamedTypeSymbol type) =>
+            type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == NetworkAttributeName)
+            || type.AllInterfaces.Any(i => i.ToDisplayString() == "Backprop.INetwork");
+
+        /// <summary>The base class in the class's base list (<c>: Base</c>), where an inherited collision is squiggled.</summary>
+        private static Location? BaseTypeLocation(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+                if (reference.GetSyntax(cancellationToken) is ClassDeclarationSyntax { BaseList: { } list } && list.Types.Count > 0)
+                {
+                    TypeSyntax first = list.Types[0].Type;
+                    string name = first is QualifiedNameSyntax q ? q.Right.Identifier.ValueText : first is AliasQualifiedNameSyntax a ? a.Name.Identifier.ValueText
+                        : first is SimpleNameSyntax n ? n.Identifier.ValueText : string.Empty;
+                    if (name == type.BaseType?.Name) return first.GetLocation();
+                }
+
+            return null;
         }
 
         /// <summary>The implementation part of a layer property in error: its signature and accessors as declared, each throwing.</summary>
