@@ -106,7 +106,7 @@ namespace Backprop.Generators.Parsing
             List<LayerSpec>? nodes = BuildNodes(type.Name, Math.Max(inputs, 1), loss, declared, diagnostics, classLocation, out long parameters, out long state);
             if (nodes is null) return null;
             CheckLoss(type.Name, loss, declared, nodes, attribute, classLocation, diagnostics);
-            CheckNames(type, nodes, declared, diagnostics);
+            CheckNames(type, nodes, declared, diagnostics, cancellationToken);
             if (diagnostics.Count > 0) return null;
             return new NetworkSpec(type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
                 type.Name, Identifier(type.Name), inputs, loss, huberDelta, new EquatableArray<LayerSpec>(nodes.ToImmutableArray()), (int)parameters, (int)state);
@@ -348,7 +348,7 @@ namespace Backprop.Generators.Parsing
         }
 
         /// <summary>No layer, user member or the class itself may take a name the generator writes.</summary>
-        private static void CheckNames(INamedTypeSymbol type, List<LayerSpec> nodes, List<DeclaredLayer> declared, List<DiagnosticInfo> diagnostics)
+        private static void CheckNames(INamedTypeSymbol type, List<LayerSpec> nodes, List<DeclaredLayer> declared, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
             // Every member the generator writes besides the layer properties themselves.
             var generated = new HashSet<string>(MemberNames.Network, StringComparer.Ordinal);
@@ -385,7 +385,7 @@ namespace Backprop.Generators.Parsing
                     if (member.IsImplicitlyDeclared || member.DeclaredAccessibility == Accessibility.Private || member is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.Destructor }) continue;
                     if (member.DeclaredAccessibility is Accessibility.Internal or Accessibility.ProtectedAndInternal && !SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, type.ContainingAssembly)) continue;
                     if (generated.Contains(member.Name) && reported.Add(member.Name))
-                        diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ReservedName, baseLocation ??= BaseTypeLocation(type, CancellationToken.None) ?? type.Locations.FirstOrDefault(), member.Name, type.Name));
+                        diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ReservedName, baseLocation ??= BaseTypeLocation(type, cancellationToken) ?? type.Locations.FirstOrDefault(), member.Name, type.Name));
                 }
         }
 
