@@ -6,7 +6,13 @@ namespace Backprop.Generators
     internal static class Diagnostics
     {
         private const string Category = "Backprop";
-        private const string HelpBase = "https://github.com/backprop-dotnet/backprop/blob/main/docs/diagnostics.md#";
+
+        /// <summary>
+        /// The help page: docs/diagnostics.md of this repository, one section per id (anchor <c>bp0001</c>). The link is relative to
+        /// the repository root because the repository has no published address; it names the file exactly, and never a site
+        /// that does not exist. Once the repository has a public home, this is the one line to make absolute.
+        /// </summary>
+        private const string HelpBase = "docs/diagnostics.md#";
 
         public static readonly DiagnosticDescriptor InternalError = Error("BP0000",
             "Backprop generator failed",
@@ -70,7 +76,7 @@ namespace Backprop.Generators
 
         public static readonly DiagnosticDescriptor NotAClass = Error("BP0015",
             "Network must be a class",
-            "'{0}' is a {1}; [Network] goes on a partial class");
+            "'{0}' is {1}; [Network] goes on a partial class");
 
         public static readonly DiagnosticDescriptor UnsupportedClass = Error("BP0016",
             "Network class shape not supported",
@@ -94,7 +100,7 @@ namespace Backprop.Generators
 
         public static readonly DiagnosticDescriptor InvalidHuberDelta = Error("BP0021",
             "Huber δ must be positive",
-            "Network '{0}' sets HuberDelta = {1}; the Huber loss needs a positive finite δ");
+            "Network '{0}' sets HuberDelta = {1}; the Huber loss needs a δ that is positive and finite as a float, 1.4E-45 to 3.4E+38");
 
         public static readonly DiagnosticDescriptor NormalizeNotFirst = Error("BP0022",
             "[Normalize] must be the first layer",

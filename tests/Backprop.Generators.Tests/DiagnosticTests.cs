@@ -192,7 +192,7 @@ public class DiagnosticTests
             """
         },
         {
-            "BP0013", "Huge", "Network 'Huge' needs 1000005000000004 floats for its parameters",
+            "BP0013", "Dense(1000000000)", "Network 'Huge' needs 1000005000000004 floats for its parameters (the total passes the limit at layer 'Hidden')",
             """
             [Network(Inputs = 1000000)]
             public partial class Huge
@@ -200,6 +200,68 @@ public class DiagnosticTests
                 [Dense(1000000000)] public partial DenseLayer Hidden { get; }
                 [Dense(4)] public partial DenseLayer Output { get; }
             }
+            """
+        },
+        {
+            "BP0015", "Net", "'Net' is a record; [Network] goes on a partial class",
+            """
+            [Network(Inputs = 2)]
+            public partial record Net { [Dense(1)] public partial DenseLayer Output { get; } }
+            """
+        },
+        {
+            "BP0016", "Net", "Network class 'Net' has a primary constructor",
+            """
+            [Network(Inputs = 2)]
+            public partial class Net(int seed) { [Dense(1)] public partial DenseLayer Output { get; } public int Seed => seed; }
+            """
+        },
+        {
+            "BP0017", "Output", "Layer 'Output' of network 'Net' is in another partial declaration than layer 'Hidden'",
+            """
+            [Network(Inputs = 2)]
+            public partial class Net { [Dense(2)] public partial DenseLayer Hidden { get; } }
+            public partial class Net { [Dense(1)] public partial DenseLayer Output { get; } }
+            """
+        },
+        {
+            "BP0018", "Hidden", "Property 'Hidden' has 2 layer attributes",
+            """
+            [Network(Inputs = 2)]
+            public partial class Net
+            {
+                [Dense(3), Dropout(0.5)] public partial DenseLayer Hidden { get; }
+                [Dense(1)] public partial DenseLayer Output { get; }
+            }
+            """
+        },
+        {
+            "BP0019", "Drop", "The last layer of network 'Net' is 'Drop', a Dropout layer",
+            """
+            [Network(Inputs = 2)]
+            public partial class Net
+            {
+                [Dense(3)] public partial DenseLayer Hidden { get; }
+                [Dropout(0.5)] public partial DropoutLayer Drop { get; }
+            }
+            """
+        },
+        {
+            "BP0020", "1.0", "Layer 'Drop' sets rate = 1; the dropout rate is a probability in [0, 1)",
+            """
+            [Network(Inputs = 2)]
+            public partial class Net
+            {
+                [Dropout(1.0)] public partial DropoutLayer Drop { get; }
+                [Dense(1)] public partial DenseLayer Output { get; }
+            }
+            """
+        },
+        {
+            "BP0021", "HuberDelta = 0", "Network 'Net' sets HuberDelta = 0; the Huber loss needs a δ that is positive and finite as a float",
+            """
+            [Network(Inputs = 2, Loss = Loss.Huber, HuberDelta = 0)]
+            public partial class Net { [Dense(1)] public partial DenseLayer Output { get; } }
             """
         },
         {

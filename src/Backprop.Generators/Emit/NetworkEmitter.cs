@@ -44,9 +44,10 @@ namespace Backprop.Generators.Emit
             var w = new CodeWriter();
             EmitHeader(w, result.Namespace);
             foreach (StringValue container in result.Containers) w.Open(container.Value);
-            w.Open($"partial class {result.ClassIdentifier}");
+            w.Open(result.Declaration);
+            const string Throw = "throw new global::System.InvalidOperationException(\"The [Network] declaration of this class has errors (see the BP diagnostics); nothing was generated.\");";
             foreach (StubSpec stub in result.Stubs)
-                w.Line($"{stub.Modifiers} {stub.Type} {stub.Name} {{ get => throw new global::System.InvalidOperationException(\"The [Network] declaration of this class has errors (see the BP diagnostics); nothing was generated.\"); }}".TrimStart());
+                w.Line($"{stub.Modifiers} {stub.Type} {stub.Name} {{ {string.Concat(stub.Accessors.Split(' ').Select(a => $"{a} => {Throw} "))}}}".TrimStart());
             w.Close();
             foreach (StringValue _ in result.Containers) w.Close();
             return w.ToString();

@@ -43,16 +43,20 @@ namespace Backprop.Generators.Model
     }
 
     /// <summary>A layer property the generator must implement even when the declaration is in error (a throwing stub).</summary>
-    internal sealed record StubSpec(string Name, string Modifiers, string Type);
+    /// <param name="Name">The property's name as an identifier, or <c>this[...]</c> with the parameters for an indexer.</param>
+    /// <param name="Modifiers">The declared modifiers, <c>partial</c> last.</param>
+    /// <param name="Type">The fully qualified type.</param>
+    /// <param name="Accessors">The declared accessors, space-separated: <c>get</c>, <c>get set</c>, <c>get init</c>, <c>set</c>.</param>
+    internal sealed record StubSpec(string Name, string Modifiers, string Type, string Accessors);
 
     /// <summary>What the parser found for one [Network] class: a spec to emit (when valid), stubs otherwise, and diagnostics.</summary>
     /// <param name="Network">The spec to emit, or null when the declaration is in error.</param>
-    /// <param name="ClassIdentifier">The class as the stubs declare it, type parameters included (<c>GenericNet&lt;T&gt;</c>).</param>
+    /// <param name="Declaration">The type's partial declaration as the stubs repeat it (<c>partial class GenericNet&lt;T&gt;</c>, <c>partial record Net</c>).</param>
     /// <param name="Namespace">The containing namespace, or empty.</param>
     /// <param name="Containers">The declarations of the containing types, outermost first (<c>partial class Outer</c>).</param>
     /// <param name="Stubs">Layer properties to implement as throwing stubs when the declaration is in error.</param>
     /// <param name="Diagnostics">What is wrong.</param>
     /// <param name="HintName">The generated file's name, or empty when nothing is generated for this part.</param>
-    internal sealed record ParseResult(NetworkSpec? Network, string ClassIdentifier, string Namespace, EquatableArray<StringValue> Containers,
+    internal sealed record ParseResult(NetworkSpec? Network, string Declaration, string Namespace, EquatableArray<StringValue> Containers,
         EquatableArray<StubSpec> Stubs, EquatableArray<DiagnosticInfo> Diagnostics, string HintName);
 }

@@ -20,11 +20,12 @@ namespace Backprop.Generators.Parsing
         public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             var type = (INamedTypeSymbol)context.TargetSymbol;
-            string identifier = Identifier(type.Name) + (type.TypeParameters.Length == 0 ? "" : "<" + string.Join(", ", type.TypeParameters.Select(t => Identifier(t.Name))) + ">");
+            if (type.Name.Length == 0) // half-typed 'partial class': the compiler reports it, nothing to write
+                return new ParseResult(null, string.Empty, string.Empty, EquatableArray<StringValue>.Empty, EquatableArray<StubSpec>.Empty, EquatableArray<DiagnosticInfo>.Empty, string.Empty);
+            string declaration = PartialDeclaration(type);
             var containers = new List<StringValue>();
             for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-                containers.Insert(0, new StringValue($"partial {(outer.IsRecord ? "record " : "")}{(outer.TypeKind == TypeKind.Struct ? "struct" : outer.TypeKind == TypeKind.Interface ? "interface" : outer.IsRecord ? "" : "class")} {Identifier(outer.Name)}".Replace("  ", " ")
-                    + (outer.TypeParameters.Length == 0 ? "" : "<" + string.Join(", ", outer.TypeParameters.Select(t => Identifier(t.Name))) + ">")));
+                containers.Insert(0, new StringValue(PartialDeclaration(outer)));
             string ns = type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString();
             string hintName = HintName(type);
             var diagnostics = new List<DiagnosticInfo>();
@@ -33,17 +34,18 @@ namespace Backprop.Generators.Parsing
             // [Network] on several parts of one class: the compiler reports the duplicate attribute; only the first part is parsed.
             SyntaxReference? first = type.DeclaringSyntaxReferences.FirstOrDefault(r => HasNetworkAttribute(r.GetSyntax(cancellationToken), context.SemanticModel.Compilation, cancellationToken));
             if (first is not null && first.GetSyntax(cancellationToken) != context.TargetNode)
-                return new ParseResult(null, identifier, ns, ToArray(containers), EquatableArray<StubSpec>.Empty, EquatableArray<DiagnosticInfo>.Empty, string.Empty);
+                return new ParseResult(null, declaration, ns, ToArray(containers), EquatableArray<StubSpec>.Empty, EquatableArray<DiagnosticInfo>.Empty, string.Empty);
             try
             {
                 NetworkSpec? spec = ParseNetwork(type, context.Attributes[0], (TypeDeclarationSyntax)context.TargetNode, diagnostics, stubs, cancellationToken);
-                return new ParseResult(diagnostics.Count == 0 ? spec : null, identifier, ns, ToArray(containers), ToArray(stubs), ToArray(diagnostics), hintName);
+                if (type.IsFileLocal) stubs.Clear(); // another file cannot add to a file-local class (BP0016 says so)
+                return new ParseResult(diagnostics.Count == 0 ? spec : null, declaration, ns, ToArray(containers), ToArray(stubs), ToArray(diagnostics), hintName);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // The generator must never throw: report the failure where the user can see it.
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InternalError, type.Locations.FirstOrDefault(), type.Name, exception.Message));
-                return new ParseResult(null, identifier, ns, ToArray(containers), ToArray(stubs), ToArray(diagnostics), hintName);
+                return new ParseResult(null, declaration, ns, ToArray(containers), ToArray(stubs), ToArray(diagnostics), hintName);
             }
         }
 
@@ -52,13 +54,20 @@ namespace Backprop.Generators.Parsing
         {
             Location classLocation = node.Identifier.GetLocation();
             bool declaresInputs = attribute.NamedArguments.Any(a => a.Key == nameof(NetworkAttribute.Inputs));
-            if (!CheckClass(type, node, classLocation, !declaresInputs, diagnostics, cancellationToken)) return null;
+            if (!CheckClass(type, node, classLocation, !declaresInputs, diagnostics, cancellationToken))
+            {
+                // Not a network, but its layer properties still need an implementation part, so that only the BP diagnostic shows.
+                if (type.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is TypeDeclarationSyntax t && t.Modifiers.Any(SyntaxKind.PartialKeyword)))
+                    ReadLayers(type, new List<DiagnosticInfo>(), stubs, cancellationToken);
+                return null;
+            }
 
             // [Network(Inputs = n, Loss = ..., HuberDelta = ...)]
             int inputs = 0;
             Loss loss = Loss.SquaredError;
             double huberDelta = 1.0;
             Location inputsLocation = AttributeLocation(attribute, classLocation);
+            bool inputsRead = false;
             foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
             {
                 Location argumentLocation = NamedArgumentLocation(attribute, named.Key) ?? inputsLocation;
@@ -66,6 +75,7 @@ namespace Backprop.Generators.Parsing
                 {
                     case nameof(NetworkAttribute.Inputs) when named.Value.Value is int n:
                         inputs = n;
+                        inputsRead = true;
                         inputsLocation = argumentLocation;
                         break;
                     case nameof(NetworkAttribute.Loss) when named.Value.Value is int l:
@@ -74,14 +84,15 @@ namespace Backprop.Generators.Parsing
                         break;
                     case nameof(NetworkAttribute.HuberDelta) when named.Value.Value is double d:
                         huberDelta = d;
-                        if (!(d > 0) || double.IsInfinity(d) || double.IsNaN(d))
+                        if (!IsPositiveFloat(d))
                             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidHuberDelta, argumentLocation, type.Name, d));
                         break;
                 }
             }
 
             // Inputs left out: the input count comes from the data. Written, it must be positive.
-            if (declaresInputs && inputs <= 0)
+            bool inputsInError = !inputsRead && NamedArgumentLocation(attribute, nameof(NetworkAttribute.Inputs)) is not null; // the compiler reports it
+            if (declaresInputs && inputs <= 0 && !inputsInError)
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidInputs, inputsLocation, type.Name, inputs));
             bool fromData = !declaresInputs;
 
@@ -89,7 +100,9 @@ namespace Backprop.Generators.Parsing
             if (declared is null) return null;
             if (declared.Count == 0)
             {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoLayers, classLocation, type.Name));
+                bool rejected = diagnostics.Any(d => d.Descriptor == Diagnostics.SeveralLayerAttributes);
+                bool halfTyped = type.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken).ContainsDiagnostics);
+                if (!rejected && !halfTyped) diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoLayers, classLocation, type.Name));
                 return null;
             }
 
@@ -97,7 +110,7 @@ namespace Backprop.Generators.Parsing
                 out long parameters, out long state, out long parametersPerInput, out long statePerInput);
             if (nodes is null) return null;
             CheckLoss(type.Name, loss, declared, nodes, attribute, classLocation, diagnostics);
-            CheckNames(type, nodes, declared, fromData, diagnostics);
+            CheckNames(type, nodes, declared, fromData, diagnostics, cancellationToken);
             if (diagnostics.Count > 0) return null;
             return new NetworkSpec(type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
                 type.Name, Identifier(type.Name), fromData ? 0 : inputs, loss, huberDelta, new EquatableArray<LayerSpec>(nodes.ToImmutableArray()), (int)parameters, (int)state)
@@ -113,7 +126,7 @@ namespace Backprop.Generators.Parsing
         {
             if (node is not ClassDeclarationSyntax || type.IsRecord)
             {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NotAClass, location, type.Name, type.IsRecord ? (type.IsValueType ? "record struct" : "record") : type.TypeKind.ToString().ToLowerInvariant()));
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NotAClass, location, type.Name, type.IsRecord ? (type.IsValueType ? "a record struct" : "a record") : type.TypeKind == TypeKind.Interface ? "an interface" : "a " + type.TypeKind.ToString().ToLowerInvariant()));
                 return false;
             }
 
@@ -131,6 +144,9 @@ namespace Backprop.Generators.Parsing
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedClass, location, type.Name, "is static; a network is an instance with its own parameters"));
             if (type.IsFileLocal)
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedClass, location, type.Name, "is file-local; the generated part lives in another file, so declare it without 'file'"));
+            if (type.BaseType is { } baseType && IsNetwork(baseType))
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedClass, BaseTypeLocation(type, cancellationToken) ?? location, type.Name,
+                    $"derives from the network '{baseType.Name}'; both would write the same members, so a network's base class is not a network"));
             if (type.IsAbstract)
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedClass, location, type.Name, "is abstract; trainers and loaders create networks with new()"));
             if (type.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is ClassDeclarationSyntax { ParameterList: not null }))
@@ -177,6 +193,7 @@ namespace Backprop.Generators.Parsing
         private static List<DeclaredLayer>? ReadLayers(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, List<StubSpec> stubs, CancellationToken cancellationToken)
         {
             var layers = new List<DeclaredLayer>();
+            bool unreadable = false;
             foreach (IPropertySymbol property in type.GetMembers().OfType<IPropertySymbol>())
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -184,10 +201,10 @@ namespace Backprop.Generators.Parsing
                     .Select(a => (Attribute: a, Kind: Kinds.FirstOrDefault(k => k.Attribute == a.AttributeClass?.ToDisplayString())))
                     .Where(f => f.Kind.Attribute is not null).ToList();
                 if (found.Count == 0) continue;
-                var syntax = property.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<PropertyDeclarationSyntax>().FirstOrDefault();
+                var syntax = property.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<BasePropertyDeclarationSyntax>().FirstOrDefault();
                 string modifiers = syntax is null ? "partial" : string.Join(" ", syntax.Modifiers.Where(m => !m.IsKind(SyntaxKind.PartialKeyword)).Select(m => m.Text).Concat(new[] { "partial" }));
-                if (property.IsPartialDefinition && property.PartialImplementationPart is null && !property.IsStatic)
-                    stubs.Add(new StubSpec(Identifier(property.Name), modifiers, property.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)));
+                if (property.IsPartialDefinition && property.PartialImplementationPart is null && property.Type.TypeKind != TypeKind.Error)
+                    stubs.Add(Stub(property, modifiers));
                 if (found.Count > 1)
                 {
                     diagnostics.Add(DiagnosticInfo.Create(Diagnostics.SeveralLayerAttributes, property.Locations.FirstOrDefault(), property.Name, found.Count));
@@ -195,13 +212,20 @@ namespace Backprop.Generators.Parsing
                 }
 
                 AttributeData attribute = found[0].Attribute;
-                if (attribute.AttributeConstructor is null) return null; // half-typed: the compiler reports it
+                if (attribute.AttributeConstructor is null || property.Type.TypeKind == TypeKind.Error)
+                {
+                    unreadable = true; // half-typed: the compiler reports it
+                    continue;
+                }
+
                 var layer = new DeclaredLayer(property, attribute, found[0].Kind.Kind, modifiers);
-                string? problem = LayerPropertyProblem(property, syntax, found[0].Kind.View);
+                string? problem = LayerPropertyProblem(property, syntax as PropertyDeclarationSyntax, found[0].Kind.View);
                 if (problem is not null)
                     diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidLayerProperty, layer.Location, property.Name, found[0].Kind.View.Substring("Backprop.".Length), problem));
                 layers.Add(layer);
             }
+
+            if (unreadable) return null;
 
             // Partial parts in several files have no defined order: all layers in one part.
             for (int i = 1; i < layers.Count; i++)
@@ -237,6 +261,7 @@ namespace Backprop.Generators.Parsing
             statePerInput = 0;
             long workspace = 0;
             bool parametersBefore = false;
+            DeclaredLayer? parametersOver = null, workspaceOver = null; // the layers where the totals pass their limits
             for (int i = 0; i < declared.Count; i++)
             {
                 DeclaredLayer layer = declared[i];
@@ -291,8 +316,8 @@ namespace Backprop.Generators.Parsing
                     case "LayerNorm":
                     {
                         double epsilon = NamedDouble(layer.Attribute, nameof(LayerNormAttribute.Epsilon), 1e-5);
-                        if (!(epsilon > 0) || double.IsInfinity(epsilon))
-                            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidLayerOption, NamedArgumentLocation(layer.Attribute, nameof(LayerNormAttribute.Epsilon)) ?? layer.Location, name, "Epsilon", epsilon, "ε must be a positive finite number (1e-5 by default)"));
+                        if (!IsPositiveFloat(epsilon))
+                            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidLayerOption, NamedArgumentLocation(layer.Attribute, nameof(LayerNormAttribute.Epsilon)) ?? layer.Location, name, "Epsilon", epsilon, EpsilonRule));
                         if (sized)
                         {
                             nodes.Add(new LayerNormSpec(name, layer.Modifiers, index, 0, k, k + 1, epsilon) { Propagates = parametersBefore, SizedByData = true });
@@ -311,9 +336,9 @@ namespace Backprop.Generators.Parsing
                     {
                         double epsilon = NamedDouble(layer.Attribute, nameof(BatchNormAttribute.Epsilon), 1e-5);
                         double momentum = NamedDouble(layer.Attribute, nameof(BatchNormAttribute.Momentum), 0.1);
-                        if (!(epsilon > 0) || double.IsInfinity(epsilon))
-                            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidLayerOption, NamedArgumentLocation(layer.Attribute, nameof(BatchNormAttribute.Epsilon)) ?? layer.Location, name, "Epsilon", epsilon, "ε must be a positive finite number (1e-5 by default)"));
-                        if (!(momentum > 0 && momentum <= 1))
+                        if (!IsPositiveFloat(epsilon))
+                            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidLayerOption, NamedArgumentLocation(layer.Attribute, nameof(BatchNormAttribute.Epsilon)) ?? layer.Location, name, "Epsilon", epsilon, EpsilonRule));
+                        if (!(IsPositiveFloat(momentum) && momentum <= 1))
                             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidLayerOption, NamedArgumentLocation(layer.Attribute, nameof(BatchNormAttribute.Momentum)) ?? layer.Location, name, "Momentum", momentum, "the momentum of the running statistics must be in (0, 1] (0.1 by default)"));
                         if (sized)
                         {
@@ -334,7 +359,7 @@ namespace Backprop.Generators.Parsing
                     case "Dropout":
                     {
                         double rate = layer.Attribute.ConstructorArguments.Length > 0 && layer.Attribute.ConstructorArguments[0].Value is double r ? r : 0;
-                        if (!(rate >= 0 && rate < 1))
+                        if (!(rate >= 0 && (float)rate < 1)) // 1 − 1e-12 is 1 as a float: every unit dropped
                             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidLayerOption, ConstructorArgumentLocation(layer.Attribute, 0) ?? layer.Location, name, "rate", rate, "the dropout rate is a probability in [0, 1)"));
                         nodes.Add(new DropoutSpec(name, layer.Modifiers, index, width, rate) { Propagates = parametersBefore, SizedByData = sized });
                         workspace += 3L * width;
@@ -364,14 +389,17 @@ namespace Backprop.Generators.Parsing
 
                 // Layers without parameters leave the error signal unneeded before them.
                 parametersBefore |= layer.Kind is not ("Dropout" or "Normalize");
+                if (parameters > MaxBuffer) parametersOver ??= layer;
+                if (workspace > int.MaxValue) workspaceOver ??= layer;
             }
 
-            if (parameters > MaxBuffer)
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.TooLarge, classLocation, network, parameters, "its parameters", MaxBuffer));
-            else if (nodes.OfType<DenseSpec>().Any(d => d.WeightCount > MaxBuffer))
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.TooLarge, classLocation, network, nodes.OfType<DenseSpec>().Max(d => d.WeightCount), "one layer's weights", MaxBuffer));
-            if (workspace > int.MaxValue)
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.TooLarge, classLocation, network, workspace, "the batched workspace of one sample", int.MaxValue));
+            // One diagnostic, at the attribute of the layer where the total passes the limit (a layer's weights are part of the parameters).
+            if (parametersOver is not null)
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.TooLarge, AttributeLocation(parametersOver.Attribute, parametersOver.Location), network, parameters,
+                    $"its parameters (the total passes the limit at layer '{parametersOver.Property.Name}')", MaxBuffer));
+            else if (workspaceOver is not null)
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.TooLarge, AttributeLocation(workspaceOver.Attribute, workspaceOver.Location), network, workspace,
+                    $"the batched workspace of one sample (the total passes the limit at layer '{workspaceOver.Property.Name}')", int.MaxValue));
             if (declared[declared.Count - 1].Kind != "Dense")
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.OutputNotDense, declared[declared.Count - 1].Location, network, declared[declared.Count - 1].Property.Name, declared[declared.Count - 1].Kind));
             return nodes;
@@ -382,7 +410,7 @@ namespace Backprop.Generators.Parsing
             if (nodes[nodes.Count - 1] is not ActivationSpec output) return; // BP0019 already
             DeclaredLayer outputLayer = declared[declared.Count - 1];
             Location lossLocation = NamedArgumentLocation(attribute, nameof(NetworkAttribute.Loss)) ?? AttributeLocation(attribute, fallback);
-            Location activationLocation = ConstructorArgumentLocation(outputLayer.Attribute, 1) ?? outputLayer.Location;
+            Location activationLocation = ConstructorArgumentLocation(outputLayer.Attribute, 1) ?? AttributeLocation(outputLayer.Attribute, outputLayer.Location);
             bool softmaxOutput = output.Activation == Activation.Softmax;
             if (softmaxOutput != (loss == Loss.SoftmaxCrossEntropy))
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.SoftmaxLossMismatch, softmaxOutput ? lossLocation : activationLocation, network, output.Activation, loss));
@@ -391,7 +419,7 @@ namespace Backprop.Generators.Parsing
         }
 
         /// <summary>No layer, user member or the class itself may take a name the generator writes.</summary>
-        private static void CheckNames(INamedTypeSymbol type, List<LayerSpec> nodes, List<DeclaredLayer> declared, bool fromData, List<DiagnosticInfo> diagnostics)
+        private static void CheckNames(INamedTypeSymbol type, List<LayerSpec> nodes, List<DeclaredLayer> declared, bool fromData, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
             // Every member the generator writes besides the layer properties themselves.
             var generated = new HashSet<string>(MemberNames.Network, StringComparer.Ordinal);
@@ -419,7 +447,55 @@ namespace Backprop.Generators.Parsing
 
             if ((generated.Contains(type.Name) || layerNames.Contains(type.Name)) && reported.Add(type.Name))
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ReservedName, type.Locations.FirstOrDefault(), type.Name, type.Name));
+
+            // Inherited members the generated ones would hide (CS0108 in generated code); a base network is BP0016 already.
+            if (type.BaseType is { } baseType && IsNetwork(baseType)) return;
+            Location? baseLocation = null;
+            for (INamedTypeSymbol? b = type.BaseType; b is not null && b.SpecialType != SpecialType.System_Object; b = b.BaseType)
+                foreach (ISymbol member in b.GetMembers())
+                {
+                    if (member.IsImplicitlyDeclared || member.DeclaredAccessibility == Accessibility.Private || member is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.Destructor }) continue;
+                    if (member.DeclaredAccessibility is Accessibility.Internal or Accessibility.ProtectedAndInternal && !SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, type.ContainingAssembly)) continue;
+                    if (generated.Contains(member.Name) && reported.Add(member.Name))
+                        diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ReservedName, baseLocation ??= BaseTypeLocation(type, cancellationToken) ?? type.Locations.FirstOrDefault(), member.Name, type.Name));
+                }
         }
+
+        private static bool IsNetwork(INamedTypeSymbol type) =>
+            type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == NetworkAttributeName)
+            || type.AllInterfaces.Any(i => i.ToDisplayString() == "Backprop.INetwork");
+
+        /// <summary>The base class in the class's base list (<c>: Base</c>), where an inherited collision is squiggled.</summary>
+        private static Location? BaseTypeLocation(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+                if (reference.GetSyntax(cancellationToken) is ClassDeclarationSyntax { BaseList: { } list } && list.Types.Count > 0)
+                {
+                    TypeSyntax first = list.Types[0].Type;
+                    string name = first is QualifiedNameSyntax q ? q.Right.Identifier.ValueText : first is AliasQualifiedNameSyntax a ? a.Name.Identifier.ValueText
+                        : first is SimpleNameSyntax n ? n.Identifier.ValueText : string.Empty;
+                    if (name == type.BaseType?.Name) return first.GetLocation();
+                }
+
+            return null;
+        }
+
+        /// <summary>The implementation part of a layer property in error: its signature and accessors as declared, each throwing.</summary>
+        private static StubSpec Stub(IPropertySymbol property, string modifiers)
+        {
+            string name = !property.IsIndexer ? Identifier(property.Name)
+                : "this[" + string.Join(", ", property.Parameters.Select(p =>
+                    (p.RefKind == RefKind.In ? "in " : p.RefKind == RefKind.Ref ? "ref " : p.RefKind == RefKind.Out ? "out " : "")
+                    + (p.IsParams ? "params " : "") + p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + " " + Identifier(p.Name))) + "]";
+            var accessors = new List<string>();
+            if (property.GetMethod is not null) accessors.Add("get");
+            if (property.SetMethod is not null) accessors.Add(property.SetMethod.IsInitOnly ? "init" : "set");
+            return new StubSpec(name, modifiers, property.Type.ToDisplayString(StubTypeFormat), string.Join(" ", accessors));
+        }
+
+        /// <summary>Fully qualified, with the nullable annotation, so the stub's signature is the declaration's.</summary>
+        private static readonly SymbolDisplayFormat StubTypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+            .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
         private static string? LayerPropertyProblem(IPropertySymbol property, PropertyDeclarationSyntax? syntax, string view)
         {
@@ -446,6 +522,11 @@ namespace Backprop.Generators.Parsing
             return false;
         }
 
+        /// <summary>The generated code holds these options as floats: positive and finite there too (1e-60 would be 0, 1e300 ∞).</summary>
+        private static bool IsPositiveFloat(double value) => (float)value > 0 && !float.IsInfinity((float)value);
+
+        private const string EpsilonRule = "ε must be positive and finite as a float, 1.4E-45 to 3.4E+38 (1e-5 by default)";
+
         private static double NamedDouble(AttributeData attribute, string name, double fallback)
         {
             foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
@@ -460,23 +541,48 @@ namespace Backprop.Generators.Parsing
             (attribute.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax)?.ArgumentList?.Arguments
                 .FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name)?.GetLocation();
 
+        /// <summary>The argument of constructor parameter <paramref name="index"/>, positional or named (<c>units: 0</c>); null when omitted.</summary>
         private static Location? ConstructorArgumentLocation(AttributeData attribute, int index)
         {
             var arguments = (attribute.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax)?.ArgumentList?.Arguments
-                .Where(a => a.NameEquals is null && a.NameColon is null).ToList();
-            return arguments is not null && index < arguments.Count ? arguments[index].GetLocation() : null;
+                .Where(a => a.NameEquals is null).ToList();
+            if (arguments is null) return null;
+            string? name = attribute.AttributeConstructor is { } constructor && index < constructor.Parameters.Length ? constructor.Parameters[index].Name : null;
+            AttributeArgumentSyntax? named = arguments.FirstOrDefault(a => a.NameColon is not null && a.NameColon.Name.Identifier.ValueText == name);
+            if (named is not null) return named.GetLocation();
+            return index < arguments.Count && arguments[index].NameColon is null ? arguments[index].GetLocation() : null;
+        }
+
+        /// <summary>A type's partial declaration as another part repeats it: <c>partial record struct Outer&lt;T&gt;</c>.</summary>
+        private static string PartialDeclaration(INamedTypeSymbol type)
+        {
+            string kind = type.TypeKind switch
+            {
+                TypeKind.Struct => type.IsRecord ? "record struct" : "struct",
+                TypeKind.Interface => "interface",
+                _ => type.IsRecord ? "record" : "class",
+            };
+            return $"partial {kind} {Identifier(type.Name)}"
+                + (type.TypeParameters.Length == 0 ? "" : "<" + string.Join(", ", type.TypeParameters.Select(t => Identifier(t.Name))) + ">");
         }
 
         /// <summary>The name as an identifier: <c>@class</c> for a keyword.</summary>
         public static string Identifier(string name) =>
             SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
-        /// <summary>A hint name made only of characters every file system and Roslyn accept.</summary>
+        /// <summary>
+        /// A hint name made only of characters every file system and Roslyn accept, and distinct for distinct types: the namespace
+        /// with dots, then the containing types and the type joined by '-', each with '-' and its arity when generic
+        /// (<c>App.Outer-Inner.g.cs</c>, <c>Net-1.g.cs</c> for <c>Net&lt;T&gt;</c>, so neither meets <c>Outer.Inner</c> or <c>Net_T_</c>).
+        /// </summary>
         private static string HintName(INamedTypeSymbol type)
         {
-            string full = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty);
+            var types = new List<string>();
+            for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)
+                types.Insert(0, t.Name + (t.Arity > 0 ? "-" + t.Arity.ToString(System.Globalization.CultureInfo.InvariantCulture) : ""));
+            string full = (type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString() + ".") + string.Join("-", types);
             var text = new System.Text.StringBuilder();
-            foreach (char c in full) text.Append(char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_');
+            foreach (char c in full) text.Append(char.IsLetterOrDigit(c) || c == '.' || c == '_' || c == '-' ? c : '_');
             return text + ".g.cs";
         }
 
