@@ -15,8 +15,10 @@ namespace Backprop.Generators.Emit
             var w = new CodeWriter();
             EmitHeader(w, spec.Namespace);
             w.Line($"/// <summary>{Describe(spec)}</summary>");
+            GraphEmitter.EmitDocComment(w, spec);
             w.Open($"partial class {spec.ClassIdentifier} : global::Backprop.INetwork<{spec.ClassIdentifier}>");
             EmitConstants(w, spec);
+            GraphEmitter.EmitConstant(w, spec);
             EmitShapeAndBuffers(w, spec);
             EmitInstanceMembers(w, spec);
             PassEmitter.EmitForward(w, spec);
