@@ -42,7 +42,7 @@ internal static class GradientCheck
         AssertMatches(shape, batchGradients, FiniteDifferences(shape, parameters, inputs, targets, BatchSize, 1.0 / BatchSize), "batched");
 
         // The public check on the same batch: the generated pass against finite differences of its own float loss.
-        Inspection.GradientCheckResult check = Inspection.GradientCheck.Run<TNet>(parameters, inputs, targets);
+        Backprop.Inspection.GradientCheckResult check = Backprop.Inspection.GradientCheck.Run<TNet>(parameters, inputs, targets);
         Assert.True(check.Passed, check.ToString());
 
         // ForwardBatch agrees with Forward row by row.

@@ -26,10 +26,10 @@ public class GradientCheckApiTests
     public void A_wrong_gradient_fails_the_check_and_is_named()
     {
         (float[] parameters, float[] inputs, float[] targets) = Batch(CheckEveryKind.Shape, rows: 6, seed: 3);
-        GradientCheckResult right = Inspection.GradientCheck.Run<CheckEveryKind>(parameters, inputs, targets);
+        GradientCheckResult right = Backprop.Inspection.GradientCheck.Run<CheckEveryKind>(parameters, inputs, targets);
         Assert.True(right.Passed, right.ToString());
 
-        GradientCheckResult wrong = Inspection.GradientCheck.Run<WrongGradientNet>(parameters, inputs, targets);
+        GradientCheckResult wrong = Backprop.Inspection.GradientCheck.Run<WrongGradientNet>(parameters, inputs, targets);
         Assert.False(wrong.Passed);
         TensorGradientError worst = wrong.Tensors.MaxBy(t => t.WorstRelativeError)!;
         Assert.Equal("Norm1.gain", worst.Tensor);
@@ -43,7 +43,7 @@ public class GradientCheckApiTests
     public void The_result_lists_the_layers_with_parameters_and_their_tensors()
     {
         (float[] parameters, float[] inputs, float[] targets) = Batch(CheckEveryKind.Shape, rows: 4, seed: 4);
-        GradientCheckResult result = Inspection.GradientCheck.Run<CheckEveryKind>(parameters, inputs, targets, new GradientCheckOptions { MaxValuesPerTensor = 3 });
+        GradientCheckResult result = Backprop.Inspection.GradientCheck.Run<CheckEveryKind>(parameters, inputs, targets, new GradientCheckOptions { MaxValuesPerTensor = 3 });
         Assert.Equal(["Hidden1", "Norm1", "Hidden2", "Norm2", "Output"], result.Layers.Select(l => l.Layer)); // Drop1 has no parameters
         Assert.Equal(CheckEveryKind.Shape.Tensors.Where(t => !t.IsState).Select(t => t.Name), result.Tensors.Select(t => t.Tensor));
         Assert.All(result.Tensors, t => Assert.Equal(Math.Min(3, CheckEveryKind.Shape.Tensors.Single(d => d.Name == t.Tensor).Length), t.Checked));
@@ -55,11 +55,11 @@ public class GradientCheckApiTests
     public void Wrong_lengths_and_options_are_refused()
     {
         (float[] parameters, float[] inputs, float[] targets) = Batch(CheckGelu.Shape, rows: 2, seed: 5);
-        Assert.Throws<ArgumentException>(() => Inspection.GradientCheck.Run<CheckGelu>(parameters.AsSpan(1), inputs, targets));
-        Assert.Throws<ArgumentException>(() => Inspection.GradientCheck.Run<CheckGelu>(parameters, inputs.AsSpan(1), targets));
-        Assert.Throws<ArgumentException>(() => Inspection.GradientCheck.Run<CheckGelu>(parameters, inputs, targets.AsSpan(1)));
-        Assert.Throws<ArgumentException>(() => Inspection.GradientCheck.Run<CheckGelu>(parameters, inputs, targets, new GradientCheckOptions { Step = 0 }));
-        Assert.Throws<ArgumentException>(() => Inspection.GradientCheck.Run<CheckGelu>(parameters, inputs, targets, new GradientCheckOptions { SampleWeights = [1f] }));
+        Assert.Throws<ArgumentException>(() => Backprop.Inspection.GradientCheck.Run<CheckGelu>(parameters.AsSpan(1), inputs, targets));
+        Assert.Throws<ArgumentException>(() => Backprop.Inspection.GradientCheck.Run<CheckGelu>(parameters, inputs.AsSpan(1), targets));
+        Assert.Throws<ArgumentException>(() => Backprop.Inspection.GradientCheck.Run<CheckGelu>(parameters, inputs, targets.AsSpan(1)));
+        Assert.Throws<ArgumentException>(() => Backprop.Inspection.GradientCheck.Run<CheckGelu>(parameters, inputs, targets, new GradientCheckOptions { Step = 0 }));
+        Assert.Throws<ArgumentException>(() => Backprop.Inspection.GradientCheck.Run<CheckGelu>(parameters, inputs, targets, new GradientCheckOptions { SampleWeights = [1f] }));
     }
 
     private static (float[] Parameters, float[] Inputs, float[] Targets) Batch(NetworkShape shape, int rows, int seed)

@@ -67,8 +67,8 @@ internal static class LayerGradientCheck
         }
 
         // The public check on the same batch, weights, state and seed: against finite differences of the network's own float loss.
-        Inspection.GradientCheckResult check = Inspection.GradientCheck.Run<TNet>(parameters, inputs, targets,
-            new Inspection.GradientCheckOptions { State = state, SampleWeights = weights, DropoutSeed = DropoutSeed });
+        Backprop.Inspection.GradientCheckResult check = Backprop.Inspection.GradientCheck.Run<TNet>(parameters, inputs, targets,
+            new Backprop.Inspection.GradientCheckOptions { State = state, SampleWeights = weights, DropoutSeed = DropoutSeed });
         Assert.True(check.Passed, check.ToString());
 
         // Per sample: the same as a batch of one where the layers allow it; a clear refusal where they need a batch.
