@@ -13,6 +13,7 @@ var split = ml.Data.TrainTestSplit(data, testFraction: 0.25, seed: 1);
 var featurization = ml.Transforms.Conversion.MapValue("Label",
         new Dictionary<string, bool> { ["malignant"] = true, ["benign"] = false }, nameof(TumourRow.Diagnosis))
     .Append(ml.Transforms.NormalizeMeanVariance("Features", nameof(TumourRow.Measurements)));
+Console.WriteLine(CancerNet.Shape.Summary());
 using var progress = new ConsoleProgress(totalEpochs: 60);
 var pipeline = featurization
     .Append(ml.BinaryClassification.Trainers.Backprop<CancerNet>(new() { Epochs = 60, BatchSize = 16, LearningRate = 0.01f, Optimizer = new Adam(), Progress = progress }));

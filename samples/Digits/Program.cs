@@ -13,6 +13,7 @@ var split = ml.Data.TrainTestSplit(data, testFraction: 0.2, seed: 1);
 // Keys in digit order (0 … 9), so that the confusion table reads in order.
 var featurization = ml.Transforms.Conversion.MapValueToKey("Label", nameof(DigitRow.Digit), keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
     .Append(ml.Transforms.NormalizeMinMax("Features", nameof(DigitRow.Pixels)));
+Console.WriteLine(DigitNet.Shape.Summary());
 using var progress = new ConsoleProgress(totalEpochs: 40);
 var pipeline = featurization
     .Append(ml.MulticlassClassification.Trainers.Backprop<DigitNet>(new() { Epochs = 40, BatchSize = 16, LearningRate = 0.003f, Optimizer = new Adam(), Progress = progress }));

@@ -13,6 +13,7 @@ var split = ml.Data.TrainTestSplit(data, testFraction: 0.2, seed: 1);
 var featurization = ml.Transforms.Conversion.MapValueToKey("Label", nameof(IrisRow.Species))
     .Append(ml.Transforms.Concatenate("Features", nameof(IrisRow.SepalLength), nameof(IrisRow.SepalWidth), nameof(IrisRow.PetalLength), nameof(IrisRow.PetalWidth)))
     .Append(ml.Transforms.NormalizeMinMax("Features"));
+Console.WriteLine(IrisNet.Shape.Summary());
 using var progress = new ConsoleProgress(totalEpochs: 200);
 var pipeline = featurization
     .Append(ml.MulticlassClassification.Trainers.Backprop<IrisNet>(new() { Epochs = 200, BatchSize = 16, LearningRate = 0.05f, Optimizer = new Momentum(0.9f), Progress = progress }))

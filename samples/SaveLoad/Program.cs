@@ -21,6 +21,7 @@ if (args is ["load", var path])
     return 0;
 }
 
+Console.WriteLine(IrisNet.Shape.Summary());
 var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", nameof(IrisRow.Species))
     .Append(ml.Transforms.Concatenate("Features", nameof(IrisRow.SepalLength), nameof(IrisRow.SepalWidth), nameof(IrisRow.PetalLength), nameof(IrisRow.PetalWidth)))
     .Append(ml.Transforms.NormalizeMinMax("Features"))

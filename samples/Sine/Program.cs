@@ -11,6 +11,7 @@ IDataView data = ml.Data.LoadFromEnumerable(NoisySine(rows: 1000, seed: 7));
 var split = ml.Data.TrainTestSplit(data, testFraction: 0.25, seed: 1);
 
 var features = ml.Transforms.Concatenate("Features", nameof(Point.X));
+Console.WriteLine(SineNet.Shape.Summary());
 using var progress = new ConsoleProgress(totalEpochs: 300);
 var ours = features.Append(ml.Regression.Trainers.Backprop<SineNet>(
     new() { LabelColumnName = nameof(Point.Y), Epochs = 300, BatchSize = 16, LearningRate = 0.01f, Optimizer = new Adam(), Progress = progress }));

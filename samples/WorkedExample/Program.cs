@@ -1,4 +1,5 @@
 using Backprop.Initialization;
+using Backprop.Inspection;
 using Backprop.Training;
 
 // The textbook's names for the eight weights, and where each sits: Wˡ[o, i] connects input i to unit o.
@@ -11,6 +12,8 @@ var weights = new (string Name, int Layer, int Row, int Column, float Value)[]
 foreach (var w in weights) Layer(net, w.Layer).Weights[w.Row, w.Column] = w.Value;
 float[] input = [1f, 1.5f], target = [2.5f, 3f];
 const float eta = 0.1f;
+float[] original = (float[])net.Parameters.Clone();
+Console.WriteLine(WorkedExampleNet.Shape.Summary());
 
 Console.WriteLine("The 2-2-2 network: h1 = i1·w1 + i2·w3, h2 = i1·w2 + i2·w4, o1 = h1·w5 + h2·w7, o2 = h1·w6 + h2·w8");
 Console.WriteLine($"i = ({input[0]}, {input[1]}), t = ({target[0]}, {target[1]}), " + string.Join(", ", weights.Select(w => $"{w.Name} = {w.Value}")));
@@ -51,5 +54,12 @@ foreach (EpochReport epoch in history.Epochs.Where(e => e.Epoch is 1 or 10 or 50
     Console.WriteLine($"   epoch {epoch.Epoch,3}: E = {epoch.TrainingLoss:0.######}");
 trained.Forward(input, output);
 Console.WriteLine($"   o = ({output[0]:F4}, {output[1]:F4}) for t = ({target[0]}, {target[1]})");
+
+Console.WriteLine("\n6. The computational graph with this example's numbers (Mermaid: paste it into https://mermaid.live)");
+Console.WriteLine("   forward edges carry x, a¹ = h, a² = o and t; backward edges δ² = o − t and δ¹ = W²ᵀδ²");
+Console.WriteLine(ComputationGraphValues.Fill<WorkedExampleNet>(WorkedExampleNet.ComputationGraph, original, [], input, target));
+
+Console.WriteLine("\n7. Gradient check: the generated backward pass against central differences of the network's own loss");
+Console.Write(GradientCheck.Run<WorkedExampleNet>(original, input, target));
 
 static Backprop.DenseLayer Layer(WorkedExampleNet network, int layer) => layer == 1 ? network.Hidden : network.Output;

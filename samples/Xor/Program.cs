@@ -12,6 +12,7 @@ float[,] oneHot = { { 1, 0 }, { 0, 1 }, { 0, 1 }, { 1, 0 } };
 string plots = Path.Combine(AppContext.BaseDirectory, "plots");
 
 var net = new XorNet();
+Console.WriteLine(XorNet.Shape.Summary());
 var options = new TrainingOptions { Epochs = 4000, BatchSize = 4, LearningRate = 2f, Seed = 1 };
 Console.WriteLine($"Training {XorNet.Shape} for {options.Epochs} epochs (batch {options.BatchSize}, η = {options.LearningRate}, seed {options.Seed})");
 
@@ -62,6 +63,7 @@ string[] figures = [SaveFigure(Path.Combine(plots, "xor-3-hidden.png"), "2-3-1, 
 foreach (var run in wideRuns)
 {
     var wide = new WideXorNet();
+    if (run.File == wideRuns[0].File) Console.Write("\n" + WideXorNet.Shape.Summary());
     var wideOptions = new TrainingOptions { Epochs = 3000, BatchSize = 4, LearningRate = 2f, L2 = run.L2, Schedule = run.Schedule, Seed = 9 };
     Console.WriteLine();
     Console.WriteLine($"Training {WideXorNet.Shape} with {run.Description} for {wideOptions.Epochs} epochs (batch {wideOptions.BatchSize}, seed {wideOptions.Seed})");

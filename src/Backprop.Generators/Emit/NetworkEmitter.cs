@@ -15,15 +15,18 @@ namespace Backprop.Generators.Emit
             var w = new CodeWriter();
             EmitHeader(w, spec.Namespace);
             w.Line($"/// <summary>{Describe(spec)}</summary>");
+            GraphEmitter.EmitDocComment(w, spec);
             w.Open($"partial class {spec.ClassIdentifier} : global::Backprop.INetwork<{spec.ClassIdentifier}>");
             if (spec.InputsFromData)
             {
                 SizedByDataEmitter.EmitConstants(w, spec);
+                GraphEmitter.EmitConstant(w, spec);
                 SizedByDataEmitter.EmitShapeAndBuffers(w, spec);
             }
             else
             {
                 EmitConstants(w, spec);
+                GraphEmitter.EmitConstant(w, spec);
                 EmitShapeAndBuffers(w, spec);
             }
 

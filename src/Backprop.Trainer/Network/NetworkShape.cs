@@ -128,6 +128,9 @@ public sealed class NetworkShape
     /// <summary>64-bit FNV-1a hash of <see cref="Signature"/>: equal for networks of the same declared shape.</summary>
     public ulong Hash { get; }
 
+    /// <summary>A table of the layers (name, kind, output shape, activation, parameters), the totals and their memory: <see cref="Inspection.NetworkSummary.Format"/>.</summary>
+    public string Summary() => Inspection.NetworkSummary.Format(this);
+
     /// <inheritdoc />
     public override string ToString() => $"{Name}: {Signature}";
 

@@ -5,6 +5,44 @@
 namespace Samples;
 
 /// <summary>CancerNet: 30 inputs → Hidden1[64, GELU] → Norm1[LayerNorm 64] → Drop1[Dropout 0.2] → Hidden2[32, SiLU] → Norm2[BatchNorm 32] → Output[1, Sigmoid]; loss BinaryCrossEntropy; 4289 parameters, 64 state values.</summary>
+/// <remarks>
+/// The computational graph (<see cref="ComputationGraph"/>), Mermaid:
+/// <code>
+/// flowchart LR
+///     %% CancerNet: forward edges (solid) carry values, backward edges (dotted) the error signals δ; shapes per sample.
+///     input(["input x [30]"])
+///     z1["Hidden1 · affine&lt;br/&gt;z¹ = W¹x + b¹&lt;br/&gt;W¹ [64×30], b¹ [64]"]
+///     a1("Hidden1 · GELU&lt;br/&gt;a¹ = z¹·Φ(z¹) = ½z¹(1 + erf(z¹/√2))&lt;br/&gt;f′ = Φ(z¹) + z¹·φ(z¹)")
+///     a2[["Norm1 · LayerNorm&lt;br/&gt;a² = γ² ⊙ (a¹ − μ)/√(σ² + ε) + β²&lt;br/&gt;per sample; γ², β² [64]"]]
+///     a3[/"Drop1 · Dropout 0.2&lt;br/&gt;a³ = a² ⊙ m³&lt;br/&gt;m³ ∈ {0, 1/(1 − 0.2)} in training"\]
+///     z4["Hidden2 · affine&lt;br/&gt;z⁴ = W⁴a³ + b⁴&lt;br/&gt;W⁴ [32×64], b⁴ [32]"]
+///     a4("Hidden2 · SiLU&lt;br/&gt;a⁴ = z⁴·σ(z⁴)&lt;br/&gt;f′ = σ(z⁴)(1 + z⁴(1 − σ(z⁴)))")
+///     a5[["Norm2 · BatchNorm&lt;br/&gt;a⁵ = γ⁵ ⊙ (a⁴ − μ_B)/√(σ_B² + ε) + β⁵&lt;br/&gt;per feature; γ⁵, β⁵ [32]"]]
+///     z6["Output · affine&lt;br/&gt;z⁶ = W⁶a⁵ + b⁶&lt;br/&gt;W⁶ [1×32], b⁶ [1]"]
+///     a6("Output · Sigmoid&lt;br/&gt;a⁶ = σ(z⁶) = 1 / (1 + e⁻ᶻ)&lt;br/&gt;f′ fused with the loss")
+///     target(["target t [1]"])
+///     loss{{"loss · BinaryCrossEntropy&lt;br/&gt;C = −Σ [t ln a⁶ + (1 − t) ln(1 − a⁶)]"}}
+///     input --&gt;|"x [30]"| z1
+///     z1 --&gt;|"z¹ [64]"| a1
+///     a1 --&gt;|"a¹ [64]"| a2
+///     a2 --&gt;|"a² [64]"| a3
+///     a3 --&gt;|"a³ [64]"| z4
+///     z4 --&gt;|"z⁴ [32]"| a4
+///     a4 --&gt;|"a⁴ [32]"| a5
+///     a5 --&gt;|"a⁵ [32]"| z6
+///     z6 --&gt;|"z⁶ [1]"| a6
+///     a6 --&gt;|"a⁶ [1]"| loss
+///     target --&gt;|"t [1]"| loss
+///     loss -.-&gt;|"δ⁶ = ∂C/∂z⁶ = a⁶ − t [1]"| z6
+///     z6 -.-&gt;|"∂C/∂a⁵ = W⁶ᵀδ⁶ [32]"| a5
+///     a5 -.-&gt;|"∂C/∂a⁴ [32]"| a4
+///     a4 -.-&gt;|"δ⁴ = ∂C/∂a⁴ ⊙ f′(z⁴) [32]"| z4
+///     z4 -.-&gt;|"∂C/∂a³ = W⁴ᵀδ⁴ [64]"| a3
+///     a3 -.-&gt;|"∂C/∂a² = ∂C/∂a³ ⊙ m³ [64]"| a2
+///     a2 -.-&gt;|"∂C/∂a¹ [64]"| a1
+///     a1 -.-&gt;|"δ¹ = ∂C/∂a¹ ⊙ f′(z¹) [64]"| z1
+/// </code>
+/// </remarks>
 partial class CancerNet : global::Backprop.INetwork<CancerNet>
 {
     /// <summary>Size of the input vector.</summary>
@@ -75,6 +113,63 @@ partial class CancerNet : global::Backprop.INetwork<CancerNet>
     public const int OutputWeightOffset = 4256;
     /// <summary>Offset of Output's biases b[1] in the parameter buffer.</summary>
     public const int OutputBiasOffset = 4288;
+
+    /// <summary>
+    /// The computational graph as a Mermaid flowchart: forward nodes and the shapes on their edges, then the backward
+    /// edges with the error signals δ they carry. <c>Backprop.Inspection.ComputationGraphValues.Fill</c> puts a sample's numbers on the edges.
+    /// </summary>
+    public const string ComputationGraph =
+        "flowchart LR\n" +
+        "    %% CancerNet: forward edges (solid) carry values, backward edges (dotted) the error signals δ; shapes per sample.\n" +
+        "    input([\"input x [30]\"])\n" +
+        "    z1[\"Hidden1 · affine<br/>z¹ = W¹x + b¹<br/>W¹ [64×30], b¹ [64]\"]\n" +
+        "    a1(\"Hidden1 · GELU<br/>a¹ = z¹·Φ(z¹) = ½z¹(1 + erf(z¹/√2))<br/>f′ = Φ(z¹) + z¹·φ(z¹)\")\n" +
+        "    a2[[\"Norm1 · LayerNorm<br/>a² = γ² ⊙ (a¹ − μ)/√(σ² + ε) + β²<br/>per sample; γ², β² [64]\"]]\n" +
+        "    a3[/\"Drop1 · Dropout 0.2<br/>a³ = a² ⊙ m³<br/>m³ ∈ {0, 1/(1 − 0.2)} in training\"\\]\n" +
+        "    z4[\"Hidden2 · affine<br/>z⁴ = W⁴a³ + b⁴<br/>W⁴ [32×64], b⁴ [32]\"]\n" +
+        "    a4(\"Hidden2 · SiLU<br/>a⁴ = z⁴·σ(z⁴)<br/>f′ = σ(z⁴)(1 + z⁴(1 − σ(z⁴)))\")\n" +
+        "    a5[[\"Norm2 · BatchNorm<br/>a⁵ = γ⁵ ⊙ (a⁴ − μ_B)/√(σ_B² + ε) + β⁵<br/>per feature; γ⁵, β⁵ [32]\"]]\n" +
+        "    z6[\"Output · affine<br/>z⁶ = W⁶a⁵ + b⁶<br/>W⁶ [1×32], b⁶ [1]\"]\n" +
+        "    a6(\"Output · Sigmoid<br/>a⁶ = σ(z⁶) = 1 / (1 + e⁻ᶻ)<br/>f′ fused with the loss\")\n" +
+        "    target([\"target t [1]\"])\n" +
+        "    loss{{\"loss · BinaryCrossEntropy<br/>C = −Σ [t ln a⁶ + (1 − t) ln(1 − a⁶)]\"}}\n" +
+        "    %% value loss\n" +
+        "    input -->|\"x [30]\"| z1\n" +
+        "    %% value input\n" +
+        "    z1 -->|\"z¹ [64]\"| a1\n" +
+        "    %% value buffer 0 0 64\n" +
+        "    a1 -->|\"a¹ [64]\"| a2\n" +
+        "    %% value buffer 64 0 64\n" +
+        "    a2 -->|\"a² [64]\"| a3\n" +
+        "    %% value buffer 192 0 64\n" +
+        "    a3 -->|\"a³ [64]\"| z4\n" +
+        "    %% value buffer 322 0 64\n" +
+        "    z4 -->|\"z⁴ [32]\"| a4\n" +
+        "    %% value buffer 514 0 32\n" +
+        "    a4 -->|\"a⁴ [32]\"| a5\n" +
+        "    %% value buffer 546 0 32\n" +
+        "    a5 -->|\"a⁵ [32]\"| z6\n" +
+        "    %% value buffer 610 0 32\n" +
+        "    z6 -->|\"z⁶ [1]\"| a6\n" +
+        "    %% value affine 5 buffer 610 0 32\n" +
+        "    a6 -->|\"a⁶ [1]\"| loss\n" +
+        "    %% value buffer 674 64 1\n" +
+        "    target -->|\"t [1]\"| loss\n" +
+        "    %% value target\n" +
+        "    loss -.->|\"δ⁶ = ∂C/∂z⁶ = a⁶ − t [1]\"| z6\n" +
+        "    %% value buffer 675 64 1\n" +
+        "    z6 -.->|\"∂C/∂a⁵ = W⁶ᵀδ⁶ [32]\"| a5\n" +
+        "    %% value transposed 5 buffer 675 64 1\n" +
+        "    a5 -.->|\"∂C/∂a⁴ [32]\"| a4\n" +
+        "    a4 -.->|\"δ⁴ = ∂C/∂a⁴ ⊙ f′(z⁴) [32]\"| z4\n" +
+        "    %% value buffer 578 0 32\n" +
+        "    z4 -.->|\"∂C/∂a³ = W⁴ᵀδ⁴ [64]\"| a3\n" +
+        "    %% value transposed 3 buffer 578 0 32\n" +
+        "    a3 -.->|\"∂C/∂a² = ∂C/∂a³ ⊙ m³ [64]\"| a2\n" +
+        "    %% value product buffer 386 0 64 buffer 450 0 64\n" +
+        "    a2 -.->|\"∂C/∂a¹ [64]\"| a1\n" +
+        "    a1 -.->|\"δ¹ = ∂C/∂a¹ ⊙ f′(z¹) [64]\"| z1\n" +
+        "    %% value buffer 128 0 64";
 
     /// <summary>The declared shape and the layout of the parameter and state buffers.</summary>
     public static global::Backprop.NetworkShape Shape { get; } = new global::Backprop.NetworkShape("CancerNet", InputCount, global::Backprop.Loss.BinaryCrossEntropy, new global::Backprop.LayerDescription[]

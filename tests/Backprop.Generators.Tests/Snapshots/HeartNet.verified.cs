@@ -5,6 +5,31 @@
 namespace Samples;
 
 /// <summary>HeartNet: 3 inputs → Scale[Normalize] → Hidden[4, Tanh] → Output[1, Sigmoid]; loss BinaryCrossEntropy; 21 parameters, 6 state values.</summary>
+/// <remarks>
+/// The computational graph (<see cref="ComputationGraph"/>), Mermaid:
+/// <code>
+/// flowchart LR
+///     %% HeartNet: forward edges (solid) carry values, backward edges (dotted) the error signals δ; shapes per sample.
+///     input(["input x [3]"])
+///     a1["Scale · Normalize&lt;br/&gt;a¹ = (x − μ)/σ&lt;br/&gt;μ, σ² of the training data [3]"]
+///     z2["Hidden · affine&lt;br/&gt;z² = W²a¹ + b²&lt;br/&gt;W² [4×3], b² [4]"]
+///     a2("Hidden · Tanh&lt;br/&gt;a² = tanh(z²)&lt;br/&gt;f′ = 1 − (a²)²")
+///     z3["Output · affine&lt;br/&gt;z³ = W³a² + b³&lt;br/&gt;W³ [1×4], b³ [1]"]
+///     a3("Output · Sigmoid&lt;br/&gt;a³ = σ(z³) = 1 / (1 + e⁻ᶻ)&lt;br/&gt;f′ fused with the loss")
+///     target(["target t [1]"])
+///     loss{{"loss · BinaryCrossEntropy&lt;br/&gt;C = −Σ [t ln a³ + (1 − t) ln(1 − a³)]"}}
+///     input --&gt;|"x [3]"| a1
+///     a1 --&gt;|"a¹ [3]"| z2
+///     z2 --&gt;|"z² [4]"| a2
+///     a2 --&gt;|"a² [4]"| z3
+///     z3 --&gt;|"z³ [1]"| a3
+///     a3 --&gt;|"a³ [1]"| loss
+///     target --&gt;|"t [1]"| loss
+///     loss -.-&gt;|"δ³ = ∂C/∂z³ = a³ − t [1]"| z3
+///     z3 -.-&gt;|"∂C/∂a² = W³ᵀδ³ [4]"| a2
+///     a2 -.-&gt;|"δ² = W³ᵀδ³ ⊙ f′(z²) [4]"| z2
+/// </code>
+/// </remarks>
 partial class HeartNet : global::Backprop.INetwork<HeartNet>
 {
     /// <summary>Size of the input vector.</summary>
@@ -44,6 +69,43 @@ partial class HeartNet : global::Backprop.INetwork<HeartNet>
     public const int OutputWeightOffset = 16;
     /// <summary>Offset of Output's biases b[1] in the parameter buffer.</summary>
     public const int OutputBiasOffset = 20;
+
+    /// <summary>
+    /// The computational graph as a Mermaid flowchart: forward nodes and the shapes on their edges, then the backward
+    /// edges with the error signals δ they carry. <c>Backprop.Inspection.ComputationGraphValues.Fill</c> puts a sample's numbers on the edges.
+    /// </summary>
+    public const string ComputationGraph =
+        "flowchart LR\n" +
+        "    %% HeartNet: forward edges (solid) carry values, backward edges (dotted) the error signals δ; shapes per sample.\n" +
+        "    input([\"input x [3]\"])\n" +
+        "    a1[\"Scale · Normalize<br/>a¹ = (x − μ)/σ<br/>μ, σ² of the training data [3]\"]\n" +
+        "    z2[\"Hidden · affine<br/>z² = W²a¹ + b²<br/>W² [4×3], b² [4]\"]\n" +
+        "    a2(\"Hidden · Tanh<br/>a² = tanh(z²)<br/>f′ = 1 − (a²)²\")\n" +
+        "    z3[\"Output · affine<br/>z³ = W³a² + b³<br/>W³ [1×4], b³ [1]\"]\n" +
+        "    a3(\"Output · Sigmoid<br/>a³ = σ(z³) = 1 / (1 + e⁻ᶻ)<br/>f′ fused with the loss\")\n" +
+        "    target([\"target t [1]\"])\n" +
+        "    loss{{\"loss · BinaryCrossEntropy<br/>C = −Σ [t ln a³ + (1 − t) ln(1 − a³)]\"}}\n" +
+        "    %% value loss\n" +
+        "    input -->|\"x [3]\"| a1\n" +
+        "    %% value input\n" +
+        "    a1 -->|\"a¹ [3]\"| z2\n" +
+        "    %% value buffer 0 0 3\n" +
+        "    z2 -->|\"z² [4]\"| a2\n" +
+        "    %% value affine 1 buffer 0 0 3\n" +
+        "    a2 -->|\"a² [4]\"| z3\n" +
+        "    %% value buffer 3 0 4\n" +
+        "    z3 -->|\"z³ [1]\"| a3\n" +
+        "    %% value affine 2 buffer 3 0 4\n" +
+        "    a3 -->|\"a³ [1]\"| loss\n" +
+        "    %% value buffer 11 0 1\n" +
+        "    target -->|\"t [1]\"| loss\n" +
+        "    %% value target\n" +
+        "    loss -.->|\"δ³ = ∂C/∂z³ = a³ − t [1]\"| z3\n" +
+        "    %% value buffer 12 0 1\n" +
+        "    z3 -.->|\"∂C/∂a² = W³ᵀδ³ [4]\"| a2\n" +
+        "    %% value transposed 2 buffer 12 0 1\n" +
+        "    a2 -.->|\"δ² = W³ᵀδ³ ⊙ f′(z²) [4]\"| z2\n" +
+        "    %% value buffer 7 0 4";
 
     /// <summary>The declared shape and the layout of the parameter and state buffers.</summary>
     public static global::Backprop.NetworkShape Shape { get; } = new global::Backprop.NetworkShape("HeartNet", InputCount, global::Backprop.Loss.BinaryCrossEntropy, new global::Backprop.LayerDescription[]

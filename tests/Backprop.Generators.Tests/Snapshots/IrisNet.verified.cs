@@ -5,6 +5,29 @@
 namespace Samples;
 
 /// <summary>IrisNet: 4 inputs → Hidden[16, Tanh] → Output[3, Softmax]; loss SoftmaxCrossEntropy; 131 parameters.</summary>
+/// <remarks>
+/// The computational graph (<see cref="ComputationGraph"/>), Mermaid:
+/// <code>
+/// flowchart LR
+///     %% IrisNet: forward edges (solid) carry values, backward edges (dotted) the error signals δ; shapes per sample.
+///     input(["input x [4]"])
+///     z1["Hidden · affine&lt;br/&gt;z¹ = W¹x + b¹&lt;br/&gt;W¹ [16×4], b¹ [16]"]
+///     a1("Hidden · Tanh&lt;br/&gt;a¹ = tanh(z¹)&lt;br/&gt;f′ = 1 − (a¹)²")
+///     z2["Output · affine&lt;br/&gt;z² = W²a¹ + b²&lt;br/&gt;W² [3×16], b² [3]"]
+///     a2("Output · Softmax&lt;br/&gt;a² = softmax(z²)&lt;br/&gt;f′ fused with the loss")
+///     target(["target t [3]"])
+///     loss{{"loss · SoftmaxCrossEntropy&lt;br/&gt;C = −Σ t ln a²"}}
+///     input --&gt;|"x [4]"| z1
+///     z1 --&gt;|"z¹ [16]"| a1
+///     a1 --&gt;|"a¹ [16]"| z2
+///     z2 --&gt;|"z² [3]"| a2
+///     a2 --&gt;|"a² [3]"| loss
+///     target --&gt;|"t [3]"| loss
+///     loss -.-&gt;|"δ² = ∂C/∂z² = a² − t [3]"| z2
+///     z2 -.-&gt;|"∂C/∂a¹ = W²ᵀδ² [16]"| a1
+///     a1 -.-&gt;|"δ¹ = W²ᵀδ² ⊙ f′(z¹) [16]"| z1
+/// </code>
+/// </remarks>
 partial class IrisNet : global::Backprop.INetwork<IrisNet>
 {
     /// <summary>Size of the input vector.</summary>
@@ -37,6 +60,40 @@ partial class IrisNet : global::Backprop.INetwork<IrisNet>
     public const int OutputWeightOffset = 80;
     /// <summary>Offset of Output's biases b[3] in the parameter buffer.</summary>
     public const int OutputBiasOffset = 128;
+
+    /// <summary>
+    /// The computational graph as a Mermaid flowchart: forward nodes and the shapes on their edges, then the backward
+    /// edges with the error signals δ they carry. <c>Backprop.Inspection.ComputationGraphValues.Fill</c> puts a sample's numbers on the edges.
+    /// </summary>
+    public const string ComputationGraph =
+        "flowchart LR\n" +
+        "    %% IrisNet: forward edges (solid) carry values, backward edges (dotted) the error signals δ; shapes per sample.\n" +
+        "    input([\"input x [4]\"])\n" +
+        "    z1[\"Hidden · affine<br/>z¹ = W¹x + b¹<br/>W¹ [16×4], b¹ [16]\"]\n" +
+        "    a1(\"Hidden · Tanh<br/>a¹ = tanh(z¹)<br/>f′ = 1 − (a¹)²\")\n" +
+        "    z2[\"Output · affine<br/>z² = W²a¹ + b²<br/>W² [3×16], b² [3]\"]\n" +
+        "    a2(\"Output · Softmax<br/>a² = softmax(z²)<br/>f′ fused with the loss\")\n" +
+        "    target([\"target t [3]\"])\n" +
+        "    loss{{\"loss · SoftmaxCrossEntropy<br/>C = −Σ t ln a²\"}}\n" +
+        "    %% value loss\n" +
+        "    input -->|\"x [4]\"| z1\n" +
+        "    %% value input\n" +
+        "    z1 -->|\"z¹ [16]\"| a1\n" +
+        "    %% value affine 0 input\n" +
+        "    a1 -->|\"a¹ [16]\"| z2\n" +
+        "    %% value buffer 0 0 16\n" +
+        "    z2 -->|\"z² [3]\"| a2\n" +
+        "    %% value affine 1 buffer 0 0 16\n" +
+        "    a2 -->|\"a² [3]\"| loss\n" +
+        "    %% value buffer 32 0 3\n" +
+        "    target -->|\"t [3]\"| loss\n" +
+        "    %% value target\n" +
+        "    loss -.->|\"δ² = ∂C/∂z² = a² − t [3]\"| z2\n" +
+        "    %% value buffer 35 0 3\n" +
+        "    z2 -.->|\"∂C/∂a¹ = W²ᵀδ² [16]\"| a1\n" +
+        "    %% value transposed 1 buffer 35 0 3\n" +
+        "    a1 -.->|\"δ¹ = W²ᵀδ² ⊙ f′(z¹) [16]\"| z1\n" +
+        "    %% value buffer 16 0 16";
 
     /// <summary>The declared shape and the layout of the parameter and state buffers.</summary>
     public static global::Backprop.NetworkShape Shape { get; } = new global::Backprop.NetworkShape("IrisNet", InputCount, global::Backprop.Loss.SoftmaxCrossEntropy, new global::Backprop.LayerDescription[]

@@ -3,6 +3,29 @@
 #nullable enable
 
 /// <summary>MnistNet: 784 inputs → Hidden[128, ReLU] → Output[10, Softmax]; loss SoftmaxCrossEntropy; 101770 parameters.</summary>
+/// <remarks>
+/// The computational graph (<see cref="ComputationGraph"/>), Mermaid:
+/// <code>
+/// flowchart LR
+///     %% MnistNet: forward edges (solid) carry values, backward edges (dotted) the error signals δ; shapes per sample.
+///     input(["input x [784]"])
+///     z1["Hidden · affine&lt;br/&gt;z¹ = W¹x + b¹&lt;br/&gt;W¹ [128×784], b¹ [128]"]
+///     a1("Hidden · ReLU&lt;br/&gt;a¹ = max(0, z¹)&lt;br/&gt;f′ = a¹ &gt; 0 ? 1 : 0")
+///     z2["Output · affine&lt;br/&gt;z² = W²a¹ + b²&lt;br/&gt;W² [10×128], b² [10]"]
+///     a2("Output · Softmax&lt;br/&gt;a² = softmax(z²)&lt;br/&gt;f′ fused with the loss")
+///     target(["target t [10]"])
+///     loss{{"loss · SoftmaxCrossEntropy&lt;br/&gt;C = −Σ t ln a²"}}
+///     input --&gt;|"x [784]"| z1
+///     z1 --&gt;|"z¹ [128]"| a1
+///     a1 --&gt;|"a¹ [128]"| z2
+///     z2 --&gt;|"z² [10]"| a2
+///     a2 --&gt;|"a² [10]"| loss
+///     target --&gt;|"t [10]"| loss
+///     loss -.-&gt;|"δ² = ∂C/∂z² = a² − t [10]"| z2
+///     z2 -.-&gt;|"∂C/∂a¹ = W²ᵀδ² [128]"| a1
+///     a1 -.-&gt;|"δ¹ = W²ᵀδ² ⊙ f′(z¹) [128]"| z1
+/// </code>
+/// </remarks>
 partial class MnistNet : global::Backprop.INetwork<MnistNet>
 {
     /// <summary>Size of the input vector.</summary>
@@ -35,6 +58,40 @@ partial class MnistNet : global::Backprop.INetwork<MnistNet>
     public const int OutputWeightOffset = 100480;
     /// <summary>Offset of Output's biases b[10] in the parameter buffer.</summary>
     public const int OutputBiasOffset = 101760;
+
+    /// <summary>
+    /// The computational graph as a Mermaid flowchart: forward nodes and the shapes on their edges, then the backward
+    /// edges with the error signals δ they carry. <c>Backprop.Inspection.ComputationGraphValues.Fill</c> puts a sample's numbers on the edges.
+    /// </summary>
+    public const string ComputationGraph =
+        "flowchart LR\n" +
+        "    %% MnistNet: forward edges (solid) carry values, backward edges (dotted) the error signals δ; shapes per sample.\n" +
+        "    input([\"input x [784]\"])\n" +
+        "    z1[\"Hidden · affine<br/>z¹ = W¹x + b¹<br/>W¹ [128×784], b¹ [128]\"]\n" +
+        "    a1(\"Hidden · ReLU<br/>a¹ = max(0, z¹)<br/>f′ = a¹ > 0 ? 1 : 0\")\n" +
+        "    z2[\"Output · affine<br/>z² = W²a¹ + b²<br/>W² [10×128], b² [10]\"]\n" +
+        "    a2(\"Output · Softmax<br/>a² = softmax(z²)<br/>f′ fused with the loss\")\n" +
+        "    target([\"target t [10]\"])\n" +
+        "    loss{{\"loss · SoftmaxCrossEntropy<br/>C = −Σ t ln a²\"}}\n" +
+        "    %% value loss\n" +
+        "    input -->|\"x [784]\"| z1\n" +
+        "    %% value input\n" +
+        "    z1 -->|\"z¹ [128]\"| a1\n" +
+        "    %% value affine 0 input\n" +
+        "    a1 -->|\"a¹ [128]\"| z2\n" +
+        "    %% value buffer 0 0 128\n" +
+        "    z2 -->|\"z² [10]\"| a2\n" +
+        "    %% value affine 1 buffer 0 0 128\n" +
+        "    a2 -->|\"a² [10]\"| loss\n" +
+        "    %% value buffer 256 0 10\n" +
+        "    target -->|\"t [10]\"| loss\n" +
+        "    %% value target\n" +
+        "    loss -.->|\"δ² = ∂C/∂z² = a² − t [10]\"| z2\n" +
+        "    %% value buffer 266 0 10\n" +
+        "    z2 -.->|\"∂C/∂a¹ = W²ᵀδ² [128]\"| a1\n" +
+        "    %% value transposed 1 buffer 266 0 10\n" +
+        "    a1 -.->|\"δ¹ = W²ᵀδ² ⊙ f′(z¹) [128]\"| z1\n" +
+        "    %% value buffer 128 0 128";
 
     /// <summary>The declared shape and the layout of the parameter and state buffers.</summary>
     public static global::Backprop.NetworkShape Shape { get; } = new global::Backprop.NetworkShape("MnistNet", InputCount, global::Backprop.Loss.SoftmaxCrossEntropy, new global::Backprop.LayerDescription[]

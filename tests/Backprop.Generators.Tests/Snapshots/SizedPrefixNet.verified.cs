@@ -5,6 +5,43 @@
 namespace Samples;
 
 /// <summary>SizedPrefixNet: n inputs (from the data) → Scale[Normalize] → InputNorm[BatchNorm n] → InputDrop[Dropout 0.1] → InputLayerNorm[LayerNorm n] → Hidden[8, GELU] → Norm[BatchNorm 8] → Output[3, Softmax]; loss SoftmaxCrossEntropy; 51 + 12·n parameters, 16 + 4·n state values.</summary>
+/// <remarks>
+/// The computational graph (<see cref="ComputationGraph"/>), Mermaid:
+/// <code>
+/// flowchart LR
+///     %% SizedPrefixNet: forward edges (solid) carry values, backward edges (dotted) the error signals δ; shapes per sample.
+///     input(["input x [n]"])
+///     a1["Scale · Normalize&lt;br/&gt;a¹ = (x − μ)/σ&lt;br/&gt;μ, σ² of the training data [n]"]
+///     a2[["InputNorm · BatchNorm&lt;br/&gt;a² = γ² ⊙ (a¹ − μ_B)/√(σ_B² + ε) + β²&lt;br/&gt;per feature; γ², β² [n]"]]
+///     a3[/"InputDrop · Dropout 0.1&lt;br/&gt;a³ = a² ⊙ m³&lt;br/&gt;m³ ∈ {0, 1/(1 − 0.1)} in training"\]
+///     a4[["InputLayerNorm · LayerNorm&lt;br/&gt;a⁴ = γ⁴ ⊙ (a³ − μ)/√(σ² + ε) + β⁴&lt;br/&gt;per sample; γ⁴, β⁴ [n]"]]
+///     z5["Hidden · affine&lt;br/&gt;z⁵ = W⁵a⁴ + b⁵&lt;br/&gt;W⁵ [8×n], b⁵ [8]"]
+///     a5("Hidden · GELU&lt;br/&gt;a⁵ = z⁵·Φ(z⁵) = ½z⁵(1 + erf(z⁵/√2))&lt;br/&gt;f′ = Φ(z⁵) + z⁵·φ(z⁵)")
+///     a6[["Norm · BatchNorm&lt;br/&gt;a⁶ = γ⁶ ⊙ (a⁵ − μ_B)/√(σ_B² + ε) + β⁶&lt;br/&gt;per feature; γ⁶, β⁶ [8]"]]
+///     z7["Output · affine&lt;br/&gt;z⁷ = W⁷a⁶ + b⁷&lt;br/&gt;W⁷ [3×8], b⁷ [3]"]
+///     a7("Output · Softmax&lt;br/&gt;a⁷ = softmax(z⁷)&lt;br/&gt;f′ fused with the loss")
+///     target(["target t [3]"])
+///     loss{{"loss · SoftmaxCrossEntropy&lt;br/&gt;C = −Σ t ln a⁷"}}
+///     input --&gt;|"x [n]"| a1
+///     a1 --&gt;|"a¹ [n]"| a2
+///     a2 --&gt;|"a² [n]"| a3
+///     a3 --&gt;|"a³ [n]"| a4
+///     a4 --&gt;|"a⁴ [n]"| z5
+///     z5 --&gt;|"z⁵ [8]"| a5
+///     a5 --&gt;|"a⁵ [8]"| a6
+///     a6 --&gt;|"a⁶ [8]"| z7
+///     z7 --&gt;|"z⁷ [3]"| a7
+///     a7 --&gt;|"a⁷ [3]"| loss
+///     target --&gt;|"t [3]"| loss
+///     loss -.-&gt;|"δ⁷ = ∂C/∂z⁷ = a⁷ − t [3]"| z7
+///     z7 -.-&gt;|"∂C/∂a⁶ = W⁷ᵀδ⁷ [8]"| a6
+///     a6 -.-&gt;|"∂C/∂a⁵ [8]"| a5
+///     a5 -.-&gt;|"δ⁵ = ∂C/∂a⁵ ⊙ f′(z⁵) [8]"| z5
+///     z5 -.-&gt;|"∂C/∂a⁴ = W⁵ᵀδ⁵ [n]"| a4
+///     a4 -.-&gt;|"∂C/∂a³ [n]"| a3
+///     a3 -.-&gt;|"∂C/∂a² = ∂C/∂a³ ⊙ m³ [n]"| a2
+/// </code>
+/// </remarks>
 partial class SizedPrefixNet : global::Backprop.INetwork<SizedPrefixNet>
 {
     // The input count n is not declared: it comes from the data when the network is created for it (new SizedPrefixNet(n),
@@ -90,6 +127,62 @@ partial class SizedPrefixNet : global::Backprop.INetwork<SizedPrefixNet>
     public const int OutputWeightOffset = 24;
     /// <summary>Offset of Output's biases b[3] in the parameter buffer.</summary>
     public const int OutputBiasOffset = 48;
+
+    /// <summary>
+    /// The computational graph as a Mermaid flowchart: forward nodes and the shapes on their edges, then the backward
+    /// edges with the error signals δ they carry. <c>Backprop.Inspection.ComputationGraphValues.Fill</c> puts a sample's numbers on the edges.
+    /// </summary>
+    public const string ComputationGraph =
+        "flowchart LR\n" +
+        "    %% SizedPrefixNet: forward edges (solid) carry values, backward edges (dotted) the error signals δ; shapes per sample.\n" +
+        "    input([\"input x [n]\"])\n" +
+        "    a1[\"Scale · Normalize<br/>a¹ = (x − μ)/σ<br/>μ, σ² of the training data [n]\"]\n" +
+        "    a2[[\"InputNorm · BatchNorm<br/>a² = γ² ⊙ (a¹ − μ_B)/√(σ_B² + ε) + β²<br/>per feature; γ², β² [n]\"]]\n" +
+        "    a3[/\"InputDrop · Dropout 0.1<br/>a³ = a² ⊙ m³<br/>m³ ∈ {0, 1/(1 − 0.1)} in training\"\\]\n" +
+        "    a4[[\"InputLayerNorm · LayerNorm<br/>a⁴ = γ⁴ ⊙ (a³ − μ)/√(σ² + ε) + β⁴<br/>per sample; γ⁴, β⁴ [n]\"]]\n" +
+        "    z5[\"Hidden · affine<br/>z⁵ = W⁵a⁴ + b⁵<br/>W⁵ [8×n], b⁵ [8]\"]\n" +
+        "    a5(\"Hidden · GELU<br/>a⁵ = z⁵·Φ(z⁵) = ½z⁵(1 + erf(z⁵/√2))<br/>f′ = Φ(z⁵) + z⁵·φ(z⁵)\")\n" +
+        "    a6[[\"Norm · BatchNorm<br/>a⁶ = γ⁶ ⊙ (a⁵ − μ_B)/√(σ_B² + ε) + β⁶<br/>per feature; γ⁶, β⁶ [8]\"]]\n" +
+        "    z7[\"Output · affine<br/>z⁷ = W⁷a⁶ + b⁷<br/>W⁷ [3×8], b⁷ [3]\"]\n" +
+        "    a7(\"Output · Softmax<br/>a⁷ = softmax(z⁷)<br/>f′ fused with the loss\")\n" +
+        "    target([\"target t [3]\"])\n" +
+        "    loss{{\"loss · SoftmaxCrossEntropy<br/>C = −Σ t ln a⁷\"}}\n" +
+        "    %% value loss\n" +
+        "    input -->|\"x [n]\"| a1\n" +
+        "    %% value input\n" +
+        "    a1 -->|\"a¹ [n]\"| a2\n" +
+        "    %% value buffer 0 0 0\n" +
+        "    a2 -->|\"a² [n]\"| a3\n" +
+        "    %% value buffer 0 0 0\n" +
+        "    a3 -->|\"a³ [n]\"| a4\n" +
+        "    %% value buffer 0 0 0\n" +
+        "    a4 -->|\"a⁴ [n]\"| z5\n" +
+        "    %% value buffer 0 0 0\n" +
+        "    z5 -->|\"z⁵ [8]\"| a5\n" +
+        "    %% value buffer 2 0 8\n" +
+        "    a5 -->|\"a⁵ [8]\"| a6\n" +
+        "    %% value buffer 10 0 8\n" +
+        "    a6 -->|\"a⁶ [8]\"| z7\n" +
+        "    %% value buffer 26 0 8\n" +
+        "    z7 -->|\"z⁷ [3]\"| a7\n" +
+        "    %% value affine 6 buffer 26 0 8\n" +
+        "    a7 -->|\"a⁷ [3]\"| loss\n" +
+        "    %% value buffer 42 16 3\n" +
+        "    target -->|\"t [3]\"| loss\n" +
+        "    %% value target\n" +
+        "    loss -.->|\"δ⁷ = ∂C/∂z⁷ = a⁷ − t [3]\"| z7\n" +
+        "    %% value buffer 45 16 3\n" +
+        "    z7 -.->|\"∂C/∂a⁶ = W⁷ᵀδ⁷ [8]\"| a6\n" +
+        "    %% value transposed 6 buffer 45 16 3\n" +
+        "    a6 -.->|\"∂C/∂a⁵ [8]\"| a5\n" +
+        "    a5 -.->|\"δ⁵ = ∂C/∂a⁵ ⊙ f′(z⁵) [8]\"| z5\n" +
+        "    %% value buffer 18 0 8\n" +
+        "    z5 -.->|\"∂C/∂a⁴ = W⁵ᵀδ⁵ [n]\"| a4\n" +
+        "    %% value transposed 4 buffer 18 0 8\n" +
+        "    a4 -.->|\"∂C/∂a³ [n]\"| a3\n" +
+        "    %% value buffer 0 0 0\n" +
+        "    a3 -.->|\"∂C/∂a² = ∂C/∂a³ ⊙ m³ [n]\"| a2\n" +
+        "    %% value product buffer 0 0 0 buffer 0 0 0";
 
     /// <summary>Always true: the input count comes from the data.</summary>
     public static bool InputCountFromData => true;

@@ -5,6 +5,27 @@
 namespace Samples;
 
 /// <summary>TaxiNet: n inputs (from the data) → Hidden[16, ReLU] → Output[1, Identity]; loss MeanSquaredError; 33 + 16·n parameters.</summary>
+/// <remarks>
+/// The computational graph (<see cref="ComputationGraph"/>), Mermaid:
+/// <code>
+/// flowchart LR
+///     %% TaxiNet: forward edges (solid) carry values, backward edges (dotted) the error signals δ; shapes per sample.
+///     input(["input x [n]"])
+///     z1["Hidden · affine&lt;br/&gt;z¹ = W¹x + b¹&lt;br/&gt;W¹ [16×n], b¹ [16]"]
+///     a1("Hidden · ReLU&lt;br/&gt;a¹ = max(0, z¹)&lt;br/&gt;f′ = a¹ &gt; 0 ? 1 : 0")
+///     z2["Output · affine&lt;br/&gt;z² = W²a¹ + b²&lt;br/&gt;W² [1×16], b² [1]"]
+///     target(["target t [1]"])
+///     loss{{"loss · MeanSquaredError&lt;br/&gt;C = (1/n) Σ (t − a²)²"}}
+///     input --&gt;|"x [n]"| z1
+///     z1 --&gt;|"z¹ [16]"| a1
+///     a1 --&gt;|"a¹ [16]"| z2
+///     z2 --&gt;|"a² [1]"| loss
+///     target --&gt;|"t [1]"| loss
+///     loss -.-&gt;|"δ² = ∂C/∂z² = ∂C/∂a² = 2(a² − t)/n [1]"| z2
+///     z2 -.-&gt;|"∂C/∂a¹ = W²ᵀδ² [16]"| a1
+///     a1 -.-&gt;|"δ¹ = W²ᵀδ² ⊙ f′(z¹) [16]"| z1
+/// </code>
+/// </remarks>
 partial class TaxiNet : global::Backprop.INetwork<TaxiNet>
 {
     // The input count n is not declared: it comes from the data when the network is created for it (new TaxiNet(n),
@@ -47,6 +68,37 @@ partial class TaxiNet : global::Backprop.INetwork<TaxiNet>
     public const int OutputWeightOffset = 16;
     /// <summary>Offset of Output's biases b[1] in the parameter buffer.</summary>
     public const int OutputBiasOffset = 32;
+
+    /// <summary>
+    /// The computational graph as a Mermaid flowchart: forward nodes and the shapes on their edges, then the backward
+    /// edges with the error signals δ they carry. <c>Backprop.Inspection.ComputationGraphValues.Fill</c> puts a sample's numbers on the edges.
+    /// </summary>
+    public const string ComputationGraph =
+        "flowchart LR\n" +
+        "    %% TaxiNet: forward edges (solid) carry values, backward edges (dotted) the error signals δ; shapes per sample.\n" +
+        "    input([\"input x [n]\"])\n" +
+        "    z1[\"Hidden · affine<br/>z¹ = W¹x + b¹<br/>W¹ [16×n], b¹ [16]\"]\n" +
+        "    a1(\"Hidden · ReLU<br/>a¹ = max(0, z¹)<br/>f′ = a¹ > 0 ? 1 : 0\")\n" +
+        "    z2[\"Output · affine<br/>z² = W²a¹ + b²<br/>W² [1×16], b² [1]\"]\n" +
+        "    target([\"target t [1]\"])\n" +
+        "    loss{{\"loss · MeanSquaredError<br/>C = (1/n) Σ (t − a²)²\"}}\n" +
+        "    %% value loss\n" +
+        "    input -->|\"x [n]\"| z1\n" +
+        "    %% value input\n" +
+        "    z1 -->|\"z¹ [16]\"| a1\n" +
+        "    %% value affine 0 input\n" +
+        "    a1 -->|\"a¹ [16]\"| z2\n" +
+        "    %% value buffer 0 0 16\n" +
+        "    z2 -->|\"a² [1]\"| loss\n" +
+        "    %% value buffer 32 0 1\n" +
+        "    target -->|\"t [1]\"| loss\n" +
+        "    %% value target\n" +
+        "    loss -.->|\"δ² = ∂C/∂z² = ∂C/∂a² = 2(a² − t)/n [1]\"| z2\n" +
+        "    %% value buffer 33 0 1\n" +
+        "    z2 -.->|\"∂C/∂a¹ = W²ᵀδ² [16]\"| a1\n" +
+        "    %% value transposed 1 buffer 33 0 1\n" +
+        "    a1 -.->|\"δ¹ = W²ᵀδ² ⊙ f′(z¹) [16]\"| z1\n" +
+        "    %% value buffer 16 0 16";
 
     /// <summary>Always true: the input count comes from the data.</summary>
     public static bool InputCountFromData => true;

@@ -5,6 +5,24 @@
 namespace Samples;
 
 /// <summary>WorkedExampleNet: 2 inputs → Hidden[2, Identity, no bias] → Output[2, Identity, no bias]; loss SquaredError; 8 parameters.</summary>
+/// <remarks>
+/// The computational graph (<see cref="ComputationGraph"/>), Mermaid:
+/// <code>
+/// flowchart LR
+///     %% WorkedExampleNet: forward edges (solid) carry values, backward edges (dotted) the error signals δ; shapes per sample.
+///     input(["input x [2]"])
+///     z1["Hidden · affine&lt;br/&gt;z¹ = W¹x&lt;br/&gt;W¹ [2×2], no bias"]
+///     z2["Output · affine&lt;br/&gt;z² = W²a¹&lt;br/&gt;W² [2×2], no bias"]
+///     target(["target t [2]"])
+///     loss{{"loss · SquaredError&lt;br/&gt;C = ½ Σ (t − a²)²"}}
+///     input --&gt;|"x [2]"| z1
+///     z1 --&gt;|"a¹ = z¹ [2]"| z2
+///     z2 --&gt;|"a² [2]"| loss
+///     target --&gt;|"t [2]"| loss
+///     loss -.-&gt;|"δ² = ∂C/∂z² = ∂C/∂a² = a² − t [2]"| z2
+///     z2 -.-&gt;|"δ¹ = ∂C/∂a¹ = W²ᵀδ² [2]"| z1
+/// </code>
+/// </remarks>
 partial class WorkedExampleNet : global::Backprop.INetwork<WorkedExampleNet>
 {
     /// <summary>Size of the input vector.</summary>
@@ -33,6 +51,32 @@ partial class WorkedExampleNet : global::Backprop.INetwork<WorkedExampleNet>
     public const int OutputUnits = 2;
     /// <summary>Offset of Output's weights W[2×2] (row-major) in the parameter buffer.</summary>
     public const int OutputWeightOffset = 4;
+
+    /// <summary>
+    /// The computational graph as a Mermaid flowchart: forward nodes and the shapes on their edges, then the backward
+    /// edges with the error signals δ they carry. <c>Backprop.Inspection.ComputationGraphValues.Fill</c> puts a sample's numbers on the edges.
+    /// </summary>
+    public const string ComputationGraph =
+        "flowchart LR\n" +
+        "    %% WorkedExampleNet: forward edges (solid) carry values, backward edges (dotted) the error signals δ; shapes per sample.\n" +
+        "    input([\"input x [2]\"])\n" +
+        "    z1[\"Hidden · affine<br/>z¹ = W¹x<br/>W¹ [2×2], no bias\"]\n" +
+        "    z2[\"Output · affine<br/>z² = W²a¹<br/>W² [2×2], no bias\"]\n" +
+        "    target([\"target t [2]\"])\n" +
+        "    loss{{\"loss · SquaredError<br/>C = ½ Σ (t − a²)²\"}}\n" +
+        "    %% value loss\n" +
+        "    input -->|\"x [2]\"| z1\n" +
+        "    %% value input\n" +
+        "    z1 -->|\"a¹ = z¹ [2]\"| z2\n" +
+        "    %% value buffer 0 0 2\n" +
+        "    z2 -->|\"a² [2]\"| loss\n" +
+        "    %% value buffer 4 0 2\n" +
+        "    target -->|\"t [2]\"| loss\n" +
+        "    %% value target\n" +
+        "    loss -.->|\"δ² = ∂C/∂z² = ∂C/∂a² = a² − t [2]\"| z2\n" +
+        "    %% value buffer 6 0 2\n" +
+        "    z2 -.->|\"δ¹ = ∂C/∂a¹ = W²ᵀδ² [2]\"| z1\n" +
+        "    %% value transposed 1 buffer 6 0 2";
 
     /// <summary>The declared shape and the layout of the parameter and state buffers.</summary>
     public static global::Backprop.NetworkShape Shape { get; } = new global::Backprop.NetworkShape("WorkedExampleNet", InputCount, global::Backprop.Loss.SquaredError, new global::Backprop.LayerDescription[]

@@ -5,6 +5,30 @@
 namespace Samples;
 
 /// <summary>XorNet: 2 inputs → Hidden[3, Sigmoid] → Output[1, Sigmoid]; loss SquaredError; 13 parameters.</summary>
+/// <remarks>
+/// The computational graph (<see cref="ComputationGraph"/>), Mermaid:
+/// <code>
+/// flowchart LR
+///     %% XorNet: forward edges (solid) carry values, backward edges (dotted) the error signals δ; shapes per sample.
+///     input(["input x [2]"])
+///     z1["Hidden · affine&lt;br/&gt;z¹ = W¹x + b¹&lt;br/&gt;W¹ [3×2], b¹ [3]"]
+///     a1("Hidden · Sigmoid&lt;br/&gt;a¹ = σ(z¹) = 1 / (1 + e⁻ᶻ)&lt;br/&gt;f′ = a¹(1 − a¹)")
+///     z2["Output · affine&lt;br/&gt;z² = W²a¹ + b²&lt;br/&gt;W² [1×3], b² [1]"]
+///     a2("Output · Sigmoid&lt;br/&gt;a² = σ(z²) = 1 / (1 + e⁻ᶻ)&lt;br/&gt;f′ = a²(1 − a²)")
+///     target(["target t [1]"])
+///     loss{{"loss · SquaredError&lt;br/&gt;C = ½ Σ (t − a²)²"}}
+///     input --&gt;|"x [2]"| z1
+///     z1 --&gt;|"z¹ [3]"| a1
+///     a1 --&gt;|"a¹ [3]"| z2
+///     z2 --&gt;|"z² [1]"| a2
+///     a2 --&gt;|"a² [1]"| loss
+///     target --&gt;|"t [1]"| loss
+///     loss -.-&gt;|"∂C/∂a² = a² − t [1]"| a2
+///     a2 -.-&gt;|"δ² = ∂C/∂a² ⊙ f′(z²) [1]"| z2
+///     z2 -.-&gt;|"∂C/∂a¹ = W²ᵀδ² [3]"| a1
+///     a1 -.-&gt;|"δ¹ = W²ᵀδ² ⊙ f′(z¹) [3]"| z1
+/// </code>
+/// </remarks>
 partial class XorNet : global::Backprop.INetwork<XorNet>
 {
     /// <summary>Size of the input vector.</summary>
@@ -37,6 +61,42 @@ partial class XorNet : global::Backprop.INetwork<XorNet>
     public const int OutputWeightOffset = 9;
     /// <summary>Offset of Output's biases b[1] in the parameter buffer.</summary>
     public const int OutputBiasOffset = 12;
+
+    /// <summary>
+    /// The computational graph as a Mermaid flowchart: forward nodes and the shapes on their edges, then the backward
+    /// edges with the error signals δ they carry. <c>Backprop.Inspection.ComputationGraphValues.Fill</c> puts a sample's numbers on the edges.
+    /// </summary>
+    public const string ComputationGraph =
+        "flowchart LR\n" +
+        "    %% XorNet: forward edges (solid) carry values, backward edges (dotted) the error signals δ; shapes per sample.\n" +
+        "    input([\"input x [2]\"])\n" +
+        "    z1[\"Hidden · affine<br/>z¹ = W¹x + b¹<br/>W¹ [3×2], b¹ [3]\"]\n" +
+        "    a1(\"Hidden · Sigmoid<br/>a¹ = σ(z¹) = 1 / (1 + e⁻ᶻ)<br/>f′ = a¹(1 − a¹)\")\n" +
+        "    z2[\"Output · affine<br/>z² = W²a¹ + b²<br/>W² [1×3], b² [1]\"]\n" +
+        "    a2(\"Output · Sigmoid<br/>a² = σ(z²) = 1 / (1 + e⁻ᶻ)<br/>f′ = a²(1 − a²)\")\n" +
+        "    target([\"target t [1]\"])\n" +
+        "    loss{{\"loss · SquaredError<br/>C = ½ Σ (t − a²)²\"}}\n" +
+        "    %% value loss\n" +
+        "    input -->|\"x [2]\"| z1\n" +
+        "    %% value input\n" +
+        "    z1 -->|\"z¹ [3]\"| a1\n" +
+        "    %% value affine 0 input\n" +
+        "    a1 -->|\"a¹ [3]\"| z2\n" +
+        "    %% value buffer 0 0 3\n" +
+        "    z2 -->|\"z² [1]\"| a2\n" +
+        "    %% value affine 1 buffer 0 0 3\n" +
+        "    a2 -->|\"a² [1]\"| loss\n" +
+        "    %% value buffer 6 0 1\n" +
+        "    target -->|\"t [1]\"| loss\n" +
+        "    %% value target\n" +
+        "    loss -.->|\"∂C/∂a² = a² − t [1]\"| a2\n" +
+        "    %% value lossgradient buffer 6 0 1\n" +
+        "    a2 -.->|\"δ² = ∂C/∂a² ⊙ f′(z²) [1]\"| z2\n" +
+        "    %% value buffer 7 0 1\n" +
+        "    z2 -.->|\"∂C/∂a¹ = W²ᵀδ² [3]\"| a1\n" +
+        "    %% value transposed 1 buffer 7 0 1\n" +
+        "    a1 -.->|\"δ¹ = W²ᵀδ² ⊙ f′(z¹) [3]\"| z1\n" +
+        "    %% value buffer 3 0 3";
 
     /// <summary>The declared shape and the layout of the parameter and state buffers.</summary>
     public static global::Backprop.NetworkShape Shape { get; } = new global::Backprop.NetworkShape("XorNet", InputCount, global::Backprop.Loss.SquaredError, new global::Backprop.LayerDescription[]

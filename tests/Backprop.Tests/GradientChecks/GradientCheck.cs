@@ -41,6 +41,10 @@ internal static class GradientCheck
         Assert.True(Math.Abs(batchLoss - referenceBatchLoss) <= 1e-5 * Math.Max(1, Math.Abs(referenceBatchLoss)), $"{shape.Name}: batch loss {batchLoss}, reference {referenceBatchLoss}");
         AssertMatches(shape, batchGradients, FiniteDifferences(shape, parameters, inputs, targets, BatchSize, 1.0 / BatchSize), "batched");
 
+        // The public check on the same batch: the generated pass against finite differences of its own float loss.
+        Backprop.Inspection.GradientCheckResult check = Backprop.Inspection.GradientCheck.Run<TNet>(parameters, inputs, targets);
+        Assert.True(check.Passed, check.ToString());
+
         // ForwardBatch agrees with Forward row by row.
         var outputs = new float[BatchSize * shape.OutputCount];
         TNet.ForwardBatch(parameters, inputs, outputs, BatchSize, workspace);

@@ -1,0 +1,49 @@
+using Backprop.Inspection;
+using Backprop.Tests.GradientChecks;
+using Backprop.Tests.Networks;
+using Xunit;
+
+namespace Backprop.Tests.Inspection;
+
+/// <summary>The Keras-like summary: one row per layer, the totals and the memory.</summary>
+public class NetworkSummaryTests
+{
+    [Fact]
+    public void The_iris_summary_lists_each_layer_and_the_totals()
+    {
+        Assert.Equal("""
+            IrisNet (loss SoftmaxCrossEntropy)
+            Layer     Kind    Output   Activation   Parameters
+            ──────────────────────────────────────────────────
+            (input)   Input   [4]                            0
+            Hidden    Dense   [16]     Tanh                 80
+            Output    Dense   [3]      Softmax              51
+            ──────────────────────────────────────────────────
+            Parameters: 131 (524 B as float32; the gradients take as much again)
+            State values: 0
+
+            """.Replace("\r\n", "\n"), IrisNet.Shape.Summary());
+    }
+
+    [Fact]
+    public void Every_kind_has_its_row_and_the_state_has_a_column()
+    {
+        string summary = NetworkSummary.Format(CheckEveryKind.Shape);
+        string[] lines = summary.Split('\n');
+        Assert.EndsWith("State", lines[1]);
+        Assert.Matches(@"^Hidden1 +Dense +\[8\] +GELU +40 +0$", lines[4]);
+        Assert.Matches(@"^Norm1 +LayerNorm +\[8\] +16 +0$", lines[5]);
+        Assert.Matches(@"^Drop1 +Dropout 0\.2 +\[8\] +0 +0$", lines[6]);
+        Assert.Matches(@"^Norm2 +BatchNorm +\[6\] +12 +12$", lines[8]);
+        Assert.Contains($"Parameters: {CheckEveryKind.ParameterCount} ({4 * CheckEveryKind.ParameterCount} B as float32", summary);
+        Assert.Contains("State values: 12 (48 B, running statistics, not trained)", summary);
+    }
+
+    [Theory]
+    [InlineData(0, "0 B")]
+    [InlineData(1023, "1023 B")]
+    [InlineData(1536, "1.5 KiB")]
+    [InlineData(3 * 1024 * 1024, "3 MiB")]
+    public void Memory_reads_in_binary_units(long bytes, string text) =>
+        Assert.Equal(text, typeof(NetworkSummary).GetMethod("Bytes", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.Invoke(null, [bytes]));
+}
