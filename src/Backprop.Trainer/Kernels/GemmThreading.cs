@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 
 namespace Backprop.Kernels;
@@ -47,6 +48,7 @@ internal static unsafe class GemmThreading
     /// should use: one below <paramref name="threshold"/>, else up to one per two column strips (W3's 128-wide forward
     /// product splits in two: 85 → 76 ms per W3 run on 2 threads).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int ThreadsFor(long work, int columns, long threshold, int columnAlignment)
     {
         if (work < threshold || !CanParallelise) return 1;

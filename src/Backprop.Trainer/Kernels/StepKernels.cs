@@ -67,6 +67,7 @@ internal static unsafe class StepKernels
     /// <param name="gradients">g, cleared by the pass.</param>
     /// <param name="learningRate">η.</param>
     /// <param name="next">θ′ (written), as long as θ.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static StepCheck Sgd(ReadOnlySpan<float> parameters, Span<float> gradients, float learningRate, Span<float> next)
     {
         int n = parameters.Length;
@@ -94,6 +95,7 @@ internal static unsafe class StepKernels
         public StepCheck* Results;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SgdSlice(void* state, int index)
     {
         var job = (SgdJob*)state;

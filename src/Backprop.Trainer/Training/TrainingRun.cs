@@ -321,6 +321,7 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
     };
 
     /// <summary>Reads up to BatchSize samples from a cursor into the batch buffers, rejecting NaN/∞ with the row number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int FillBatch(ISampleCursor cursor, bool weighted)
     {
         int inputCount = _shape.InputCount, outputCount = _shape.OutputCount, rows = 0;
@@ -342,6 +343,7 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
     /// Gathers up to BatchSize rows of in-memory samples (in <paramref name="order"/>, or stored order when it is empty)
     /// straight from their arrays: no cursor, no per-row interface call.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int FillBatch(InMemorySamples source, ReadOnlySpan<int> order, ref int position, bool weighted, bool check)
     {
         int inputCount = _shape.InputCount, outputCount = _shape.OutputCount;
@@ -376,6 +378,7 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
     /// Rejects NaN/∞ inputs and targets, and targets outside the loss's domain, naming the row: one vectorised pass over
     /// the whole batch, and the row-by-row checks (in batch order, so the first bad row is named) only when it finds one.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckBatch(int rows)
     {
         int inputCount = _shape.InputCount, outputCount = _shape.OutputCount;
