@@ -23,6 +23,31 @@ if (args is ["--profile", var workload, var seconds, ..])
     return 0;
 }
 
+// dotnet run -c Release --project benchmarks/Backprop.Benchmarks -- --time train:wide 5 [threads]   (the first run in a fresh process, then the median of 5)
+if (args is ["--time", var timed, var repeats, ..])
+{
+    if (args.Length > 3) Gemm.MaxThreads = int.Parse(args[3], CultureInfo.InvariantCulture);
+    var (train, _) = Workloads.Trainer(timed);
+    var clock = Stopwatch.StartNew();
+    train();
+    double first = clock.Elapsed.TotalMilliseconds;
+    var times = new List<double>();
+    var all = new List<double>();
+    for (int i = 0; i < int.Parse(repeats, CultureInfo.InvariantCulture); i++)
+    {
+        clock.Restart();
+        train();
+        times.Add(clock.Elapsed.TotalMilliseconds);
+        all.Add(clock.Elapsed.TotalMilliseconds);
+    }
+
+    times.Sort();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{timed,-12} threads {Gemm.MaxThreads} cpus {Environment.ProcessorCount}: first {first,8:F2} ms, then median {times[times.Count / 2],8:F2} ms (min {times[0]:F2}, max {times[^1]:F2})"));
+    if (Environment.GetEnvironmentVariable("BACKPROP_TIMES") is not null) Console.WriteLine(string.Join(" ", all.Select(t => t.ToString("F1", CultureInfo.InvariantCulture))));
+    return 0;
+}
+
 // dotnet run -c Release --project benchmarks/Backprop.Benchmarks -- --reference [workload ...]   (the same runs in double precision)
 if (args is ["--reference", ..])
 {

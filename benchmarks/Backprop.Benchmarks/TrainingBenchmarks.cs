@@ -35,7 +35,31 @@ public static class Workloads
 {
     public static readonly string[] Names = ["xor", "iris", "mnist", "wide"];
 
-    public static (Action Train, Func<double> FinalLoss) Trainer(string name) => Trainer(AnchorData.Load(name));
+    /// <summary>"wide" (the hand-written loop of <see cref="SgdRun{TNet}"/>), "train:wide" (NetworkTrainer.Train) or "fit:wide" (ML.NET Fit).</summary>
+    public static (Action Train, Func<double> FinalLoss) Trainer(string name) => name.Split(':') switch
+    {
+        ["train", var workload] => Api(AnchorData.Load(workload)),
+        ["fit", var workload] => Fit(AnchorData.Load(workload)),
+        _ => Trainer(AnchorData.Load(name)),
+    };
+
+    public static (Action Train, Func<double> FinalLoss) Api(AnchorData data) => data.Name switch
+    {
+        "xor" => Wrap(new TrainerRun<XorWorkloadNet>(data)),
+        "iris" => Wrap(new TrainerRun<IrisWorkloadNet>(data)),
+        "mnist" => Wrap(new TrainerRun<MnistWorkloadNet>(data)),
+        "wide" => Wrap(new TrainerRun<WideWorkloadNet>(data)),
+        _ => throw new ArgumentException($"Unknown workload '{data.Name}'.", nameof(data)),
+    };
+
+    public static (Action Train, Func<double> FinalLoss) Fit(AnchorData data) => data.Name switch
+    {
+        "xor" => (new FitRun<XorWorkloadNet>(data).Train, () => double.NaN),
+        "iris" => (new FitRun<IrisWorkloadNet>(data).Train, () => double.NaN),
+        "mnist" => (new FitRun<MnistWorkloadNet>(data).Train, () => double.NaN),
+        "wide" => (new FitRun<WideWorkloadNet>(data).Train, () => double.NaN),
+        _ => throw new ArgumentException($"Unknown workload '{data.Name}'.", nameof(data)),
+    };
 
     public static (Action Train, Func<double> FinalLoss) Trainer(AnchorData data) => data.Name switch
     {
@@ -47,4 +71,6 @@ public static class Workloads
     };
 
     private static (Action, Func<double>) Wrap<TNet>(SgdRun<TNet> run) where TNet : INetwork<TNet> => (run.Train, run.FinalLoss);
+
+    private static (Action, Func<double>) Wrap<TNet>(TrainerRun<TNet> run) where TNet : INetwork<TNet>, new() => (run.Train, run.FinalLoss);
 }

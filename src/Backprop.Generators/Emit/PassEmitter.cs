@@ -127,6 +127,7 @@ namespace Backprop.Generators.Emit
             List<Step> steps = Steps(spec);
             w.Line();
             w.Line("/// <summary>Runs <paramref name=\"batchSize\"/> samples (rows of <paramref name=\"inputs\"/>) forward in inference mode into <paramref name=\"outputs\"/>.</summary>");
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
             w.Open($"public static void ForwardBatch({ReadOnlySpan} parameters, {ReadOnlySpan} state, {ReadOnlySpan} inputs, {Span} outputs, int batchSize, {Span} workspace)");
             EmitBatchGuards(w, spec, "outputs");
             w.Line(Guard(spec, "state", Count(spec, "StateCount")));
@@ -145,6 +146,7 @@ namespace Backprop.Generators.Emit
             w.Line("/// updates the running statistics in <paramref name=\"state\"/>, and returns Σₙ wₙ Cₙ (wₙ = 1 when <paramref name=\"sampleWeights\"/> is empty).");
             w.Line("/// Per layer, with one row per sample: Δˡ = (Δˡ⁺¹ Wˡ⁺¹) ⊙ f′(Zˡ); ∂Wˡ += Δˡᵀ Aˡ⁻¹; ∂bˡ += column sums of Δˡ.");
             w.Line("/// </summary>");
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
             w.Open($"public static float BackwardBatch({ReadOnlySpan} parameters, {Span} gradients, {Span} state, {ReadOnlySpan} inputs, {ReadOnlySpan} targets, {ReadOnlySpan} sampleWeights, int batchSize, float gradientScale, ulong dropoutSeed, {Span} workspace)");
             EmitBatchGuards(w, spec, "targets");
             w.Line(Guard(spec, "gradients", Count(spec, "ParameterCount")));

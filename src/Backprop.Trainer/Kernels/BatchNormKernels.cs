@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Backprop.Kernels;
 
 /// <summary>
@@ -8,6 +9,7 @@ namespace Backprop.Kernels;
 public static class BatchNormKernels
 {
     /// <summary>Inference: y = γ ⊙ (x − running mean)/√(running variance + ε) + β; <paramref name="output"/> may be <paramref name="input"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ForwardInference(ReadOnlySpan<float> input, Span<float> output, ReadOnlySpan<float> gain, ReadOnlySpan<float> shift,
         ReadOnlySpan<float> runningMean, ReadOnlySpan<float> runningVariance, int rows, int width, float epsilon)
     {
@@ -23,6 +25,7 @@ public static class BatchNormKernels
     /// in <paramref name="batchReciprocal"/>; moves the running statistics by <paramref name="momentum"/> (the variance with the
     /// unbiased batch variance). A batch of one row leaves the running statistics as they are.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ForwardTraining(ReadOnlySpan<float> input, Span<float> output, ReadOnlySpan<float> gain, ReadOnlySpan<float> shift,
         Span<float> batchMean, Span<float> batchReciprocal, Span<float> runningMean, Span<float> runningVariance, int rows, int width,
         float epsilon, float momentum)
@@ -50,6 +53,7 @@ public static class BatchNormKernels
     /// Backward, from ∂C/∂y: ∂γ += Σᵢ ∂yᵢ x̂ᵢ; ∂β += Σᵢ ∂yᵢ; and, unless <paramref name="inputDelta"/> is empty,
     /// ∂xᵢ = (γ r / N)(N ∂yᵢ − Σ ∂y − x̂ᵢ Σ ∂y x̂) per feature, N being the rows.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Backward(ReadOnlySpan<float> input, ReadOnlySpan<float> outputDelta, ReadOnlySpan<float> gain,
         ReadOnlySpan<float> batchMean, ReadOnlySpan<float> batchReciprocal, Span<float> gainGradients, Span<float> shiftGradients,
         Span<float> inputDelta, int rows, int width)

@@ -27,6 +27,7 @@ public static class Gemm
     internal const long SmallProduct = 4096;
 
     /// <summary>C[m×n] = A[m×k]·B[n×k]ᵀ (+ bias[n] on every row when <paramref name="bias"/> is not empty). Forward: Z = X·Wᵀ + b.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyTransposedB(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> bias, Span<float> c, int m, int k, int n)
     {
         Check(a, (long)m * k, b, (long)n * k, c, (long)m * n);
@@ -48,6 +49,7 @@ public static class Gemm
     }
 
     /// <summary>C[m×n] += A[k×m]ᵀ·B[k×n]. Weight gradient: ∂W[units×inputs] += Δ[batch×units]ᵀ·X[batch×inputs].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AccumulateTransposedA(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n)
     {
         Check(a, (long)k * m, b, (long)k * n, c, (long)m * n);
@@ -63,6 +65,7 @@ public static class Gemm
     }
 
     /// <summary>C[m×n] = A[m×k]·B[k×n]. Input gradient: ΔX[batch×inputs] = Δ[batch×units]·W[units×inputs].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n)
     {
         Check(a, (long)m * k, b, (long)k * n, c, (long)m * n);

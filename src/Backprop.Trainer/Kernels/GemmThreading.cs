@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 
 namespace Backprop.Kernels;
@@ -36,13 +37,21 @@ internal static unsafe class GemmThreading
     }
 
     /// <summary>
+    /// Whether a product may use more than the calling thread: <see cref="MaxThreads"/> above 1 and more than one
+    /// processor. On one processor a worker could only run by preempting the caller, and both sides spin (see the
+    /// remarks), so a second thread there costs a time slice per hand-off and starves the runtime's background JIT.
+    /// </summary>
+    public static bool CanParallelise => s_maxThreads > 1 && Environment.ProcessorCount > 1;
+
+    /// <summary>
     /// How many threads a product of <paramref name="work"/> multiply-adds over <paramref name="columns"/> columns
     /// should use: one below <paramref name="threshold"/>, else up to one per two column strips (W3's 128-wide forward
     /// product splits in two: 85 → 76 ms per W3 run on 2 threads).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int ThreadsFor(long work, int columns, long threshold, int columnAlignment)
     {
-        if (work < threshold || s_maxThreads <= 1) return 1;
+        if (work < threshold || !CanParallelise) return 1;
         return Math.Max(1, Math.Min(s_maxThreads, columns / (2 * columnAlignment)));
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Backprop.Kernels;
 
 /// <summary>
@@ -7,6 +8,7 @@ namespace Backprop.Kernels;
 public static class LayerNormKernels
 {
     /// <summary>Inference: y = γ ⊙ (x − μ)·r + β for every row; <paramref name="output"/> may be <paramref name="input"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Forward(ReadOnlySpan<float> input, Span<float> output, ReadOnlySpan<float> gain, ReadOnlySpan<float> shift, int width, float epsilon)
     {
         for (int start = 0; start + width <= output.Length; start += width)
@@ -17,6 +19,7 @@ public static class LayerNormKernels
     }
 
     /// <summary>Training: as <see cref="Forward"/>, keeping each row's μ in <paramref name="means"/> and r in <paramref name="reciprocalDeviations"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ForwardTraining(ReadOnlySpan<float> input, Span<float> output, ReadOnlySpan<float> gain, ReadOnlySpan<float> shift,
         Span<float> means, Span<float> reciprocalDeviations, int width, float epsilon)
     {
@@ -33,6 +36,7 @@ public static class LayerNormKernels
     /// Backward, from ∂C/∂y (<paramref name="outputDelta"/>): ∂γ += Σ rows ∂y ⊙ x̂; ∂β += Σ rows ∂y; and, unless
     /// <paramref name="inputDelta"/> is empty, ∂x = r·(g − mean(g) − x̂·mean(g ⊙ x̂)) with g = ∂y ⊙ γ.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Backward(ReadOnlySpan<float> input, ReadOnlySpan<float> outputDelta, ReadOnlySpan<float> gain,
         ReadOnlySpan<float> means, ReadOnlySpan<float> reciprocalDeviations, Span<float> gainGradients, Span<float> shiftGradients,
         Span<float> inputDelta, int width)
@@ -61,6 +65,7 @@ public static class LayerNormKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (float Mean, float Reciprocal) Statistics(ReadOnlySpan<float> row, float epsilon)
     {
         double sum = 0;
@@ -70,6 +75,7 @@ public static class LayerNormKernels
         return ((float)mean, (float)(1.0 / Math.Sqrt(squares / row.Length + epsilon)));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Normalize(ReadOnlySpan<float> input, Span<float> output, ReadOnlySpan<float> gain, ReadOnlySpan<float> shift, float mean, float reciprocal)
     {
         for (int j = 0; j < output.Length; j++) output[j] = gain[j] * ((input[j] - mean) * reciprocal) + shift[j];

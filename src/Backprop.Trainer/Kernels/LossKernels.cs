@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Backprop.Kernels;
 
 /// <summary>
@@ -15,6 +16,7 @@ public static class LossKernels
         SquaredError(output, target, default, delta, scale, output.Length);
 
     /// <summary>C = ½ Σ (t − o)² per sample of <paramref name="width"/> outputs, weighted; delta = scale·w·(o − t).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float SquaredError(ReadOnlySpan<float> output, ReadOnlySpan<float> target, ReadOnlySpan<float> weights, Span<float> delta, float scale, int width)
     {
         double loss = 0;
@@ -40,6 +42,7 @@ public static class LossKernels
         MeanSquaredError(output, target, default, delta, scale, outputCount);
 
     /// <summary>C = (1/n) Σ (t − o)² per sample of n = <paramref name="width"/> outputs, weighted; delta = scale·w·2(o − t)/n.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float MeanSquaredError(ReadOnlySpan<float> output, ReadOnlySpan<float> target, ReadOnlySpan<float> weights, Span<float> delta, float scale, int width)
     {
         double loss = 0;
@@ -65,6 +68,7 @@ public static class LossKernels
     /// Huber: C = (1/n) Σ h(o − t), h(r) = ½r² for |r| ≤ δ, δ(|r| − ½δ) beyond; delta = scale·w·clamp(o − t, −δ, δ)/n,
     /// the gradient w.r.t. the output a.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float Huber(ReadOnlySpan<float> output, ReadOnlySpan<float> target, ReadOnlySpan<float> weights, Span<float> delta, float scale, int width, float huberDelta)
     {
         double loss = 0;
@@ -86,6 +90,7 @@ public static class LossKernels
     }
 
     /// <summary>C = (1/n) Σ |o − t|; delta = scale·w·sign(o − t)/n (0 where o = t), the gradient w.r.t. the output a.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float MeanAbsoluteError(ReadOnlySpan<float> output, ReadOnlySpan<float> target, ReadOnlySpan<float> weights, Span<float> delta, float scale, int width)
     {
         double loss = 0;
@@ -111,6 +116,7 @@ public static class LossKernels
         BinaryCrossEntropy(output, target, default, delta, scale, output.Length);
 
     /// <summary>C = −Σᵢ [tᵢ ln pᵢ + (1 − tᵢ) ln(1 − pᵢ)] over each sample's sigmoid outputs, weighted; delta = scale·w·(p − t), w.r.t. z.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float BinaryCrossEntropy(ReadOnlySpan<float> output, ReadOnlySpan<float> target, ReadOnlySpan<float> weights, Span<float> delta, float scale, int width)
     {
         double loss = 0;
@@ -136,6 +142,7 @@ public static class LossKernels
         SoftmaxCrossEntropy(output, target, default, delta, scale, output.Length);
 
     /// <summary>C = −Σ t ln p per sample of softmax outputs p, weighted; delta = scale·w·(p − t), the gradient w.r.t. z.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float SoftmaxCrossEntropy(ReadOnlySpan<float> output, ReadOnlySpan<float> target, ReadOnlySpan<float> weights, Span<float> delta, float scale, int width)
     {
         double loss = 0;
@@ -156,5 +163,6 @@ public static class LossKernels
         return (float)loss;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float Weight(ReadOnlySpan<float> weights, int row) => weights.IsEmpty ? 1f : weights[row];
 }

@@ -24,6 +24,7 @@ internal static unsafe class PackedGemm
     [ThreadStatic] private static float[]? t_packedA;
     [ThreadStatic] private static float[]? t_packedB;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyAdd(ReadOnlySpan<float> a, int aRow, int aCol, ReadOnlySpan<float> b, int bRow, int bCol, Span<float> c, int m, int k, int n)
     {
         fixed (float* pa = a, pb = b, pc = c)
@@ -41,6 +42,7 @@ internal static unsafe class PackedGemm
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RunSlice(void* state, int index)
     {
         Job* job = (Job*)state;
@@ -50,6 +52,7 @@ internal static unsafe class PackedGemm
         if (first < last) Run(job->A, job->ARow, job->ACol, job->B, job->BRow, job->BCol, job->C, job->M, job->K, job->N, first, last);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Run(float* a, int aRow, int aCol, float* b, int bRow, int bCol, float* c, int m, int k, int n, int columnStart, int columnEnd)
     {
         // Pinned once per thread, with 16 spare floats so the panels start on a 64-byte boundary: a Vector512 load
@@ -96,6 +99,7 @@ internal static unsafe class PackedGemm
     private static float* Align64(float* p) => (float*)(((nint)p + 63) & ~(nint)63);
 
     /// <summary>B[pc..pc+kc, jc..jc+nc] into strips of NR columns: strip s holds kc rows of NR values (zero-padded).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackB(float* b, int bRow, int bCol, float* packed, int pc, int kc, int jc, int nc)
     {
         for (int js = 0; js < nc; js += NR)
@@ -179,6 +183,7 @@ internal static unsafe class PackedGemm
     }
 
     /// <summary>A[ic..ic+mc, pc..pc+kc] into strips of MR rows: strip s holds kc columns of MR values (zero-padded).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackA(float* a, int aRow, int aCol, float* packed, int ic, int mc, int pc, int kc)
     {
         for (int is_ = 0; is_ < mc; is_ += MR)
@@ -302,6 +307,7 @@ internal static unsafe class PackedGemm
     }
 
     /// <summary>A partial tile: the same sums in the same order as the full kernel, through a 6×NR scratch tile whose rows i ≥ mr are dropped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void EdgeKernel(int kc, float* row0, nint rowStride, nint step, float* b, float* c, int ldc, int mr, int nr)
     {
         float* tile = stackalloc float[MR * 32];

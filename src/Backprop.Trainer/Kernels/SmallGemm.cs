@@ -16,6 +16,7 @@ internal static class SmallGemm
     [ThreadStatic] private static float[]? t_transposed;
 
     /// <summary>C[m×n] += A[m×k]·B[n×k]ᵀ: B is transposed into per-thread scratch first (k·n values, at most 1/m of the work).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyTransposedB(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n)
     {
         float[] scratch = t_transposed ??= new float[Gemm.SmallProduct];
@@ -27,6 +28,7 @@ internal static class SmallGemm
     }
 
     /// <summary>C[m×n] += Σₚ A(i, p)·B[p, j], A(i, p) at a[i·aRow + p·aCol], B k×n row-major.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyAdd(ref float a, int aRow, int aCol, ref float b, ref float c, int m, int k, int n)
     {
         for (int i = 0; i < m; i++)

@@ -62,6 +62,7 @@ public static class Vectors
     }
 
     /// <summary>y[i] += x[i] over x.Length elements.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(ReadOnlySpan<float> x, Span<float> y)
     {
         if ((uint)y.Length < (uint)x.Length) ThrowShort(nameof(y));
@@ -69,6 +70,7 @@ public static class Vectors
     }
 
     /// <summary>y[i] += a·x[i] where x holds <paramref name="rows"/> rows of y.Length: adds a·(column sums of x) to y.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddColumnSums(float a, ReadOnlySpan<float> x, int rows, Span<float> y)
     {
         int n = y.Length;

@@ -78,20 +78,22 @@ public sealed class InMemorySamples : ISampleSource
     /// <inheritdoc />
     public ISampleCursor Open(int? shuffleSeed) => new Cursor(this, shuffleSeed is int seed ? Permutation(Rows, seed) : null);
 
-    /// <summary>A Fisher–Yates permutation of 0..count−1 from <paramref name="seed"/>.</summary>
+    /// <summary>A Fisher–Yates permutation of 0..count−1 from <paramref name="seed"/> (that of <c>new Random(seed)</c>).</summary>
     internal static int[] Permutation(int count, int seed)
     {
         var order = new int[count];
-        for (int i = 0; i < count; i++) order[i] = i;
-        var random = new Random(seed);
-        for (int i = count - 1; i > 0; i--)
-        {
-            int j = random.Next(i + 1);
-            (order[i], order[j]) = (order[j], order[i]);
-        }
-
+        SeededPermutation.Fill(order, seed);
         return order;
     }
+
+    /// <summary>The rows' inputs, row-major (for the trainer's batch gather, which reads them in place).</summary>
+    internal float[] InputValues => _inputs;
+
+    /// <summary>The rows' targets, row-major.</summary>
+    internal float[] TargetValues => _targets;
+
+    /// <summary>The rows' weights, or null.</summary>
+    internal float[]? WeightValues => _weights;
 
     private static float[] Flatten(float[,] values)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Backprop.Kernels;
 using Backprop.Optimizers;
 
@@ -14,9 +15,17 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
     private readonly TrainingOptions _options;
     private readonly NetworkShape _shape;
     private readonly IOptimizer _optimizer;
-    private readonly float[] _inputs, _targets, _outputs, _workspace, _gradients, _lastGood, _lastGoodState;
+    private readonly float[] _inputs, _targets, _outputs, _workspace, _gradients, _lastGoodState;
     private readonly float[] _weights;
+    private readonly long[] _rowIds;
     private readonly int _batchCapacity;
+
+    // The weights rotate through three buffers so that a step copies none: _current is what the step reads, _scratch
+    // receives θ′, _previous holds the weights before the previous step (put back when the current ones diverge).
+    private float[] _previous, _current, _scratch;
+    private bool _gradientsCleared = true;
+    private int[] _order = [];
+    private InMemorySamples? _checkedInMemory;
     private float[]? _best, _bestState;
     private long _steps;
 
@@ -38,7 +47,10 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
         _workspace = new float[TNet.BatchWorkspaceSize(batch, shape.InputCount)];
         _gradients = new float[shape.ParameterCount];
         _weights = new float[batch];
-        _lastGood = new float[shape.ParameterCount];
+        _rowIds = new long[batch];
+        _previous = new float[shape.ParameterCount];
+        _current = new float[shape.ParameterCount];
+        _scratch = new float[shape.ParameterCount];
         _lastGoodState = new float[shape.StateCount];
         CheckClassWeights(options.ClassWeights, shape);
     }
@@ -87,6 +99,7 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
         long trainingSamples = data.Count ?? CountSamples(data);
         if (trainingSamples == 0) throw NoTrainingSamples(data);
         History.TrainingSamples = trainingSamples;
+        _network.Parameters.CopyTo(_current, 0);
         double bestLoss = double.PositiveInfinity;
         int bestEpoch = 0, epochsSinceBest = 0;
         for (int epoch = 0; epoch < _options.Epochs; epoch++)
@@ -132,58 +145,111 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
     }
 
     /// <summary>One pass over the data in mini-batches; returns the mean loss per sample (plus the L2 penalty).</summary>
+    /// <remarks>
+    /// A step copies no parameters: it reads θ from <see cref="_current"/> and writes θ′ into <see cref="_scratch"/>,
+    /// and only once θ′ is known to be finite do the three buffers rotate, so the weights before this step and before
+    /// the previous one are always at hand to restore. The network's own array gets the current weights at the end of
+    /// the epoch (and on cancellation or divergence). Optimised at once (not tiered): the loop runs a handful of times
+    /// per training run, too few for tiered compilation to promote it, and on one processor the runtime waits ten times
+    /// longer before it promotes anything.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double TrainEpoch(ISampleSource data, int epoch, float learningRate, long trainingSamples)
     {
-        float[] parameters = _network.Parameters;
         int? shuffleSeed = _options.Shuffle ? unchecked(_options.Seed * 1_000_003 + epoch) : null;
         long samples = 0;
         int batchNumber = 0;
         float[] state = _network.State;
-        bool weighted = Weighted(data);
+        bool weighted = Weighted(data), hasState = state.Length > 0, sgd = _optimizer is Sgd;
         double lossSum = 0, weightSum = 0;
-        using ISampleCursor cursor = data.Open(shuffleSeed);
-        while (true)
+        CancellationToken cancellation = _options.CancellationToken;
+        var batches = new BatchReader(this, data, shuffleSeed, weighted);
+        try
         {
-            _options.CancellationToken.ThrowIfCancellationRequested();
-            int rows = FillBatch(cursor, weighted);
-            if (rows == 0) break;
-            batchNumber++;
-            samples += rows;
-            float batchWeight = weighted ? Sum(_weights.AsSpan(0, rows)) : rows;
-            if (!(batchWeight > 0f)) continue; // every sample weighs 0: nothing to learn from this batch
-
-            // Mean gradient of the batch: ∂C/∂θ = Σₙ wₙ ∂Cₙ/∂θ / Σₙ wₙ; the loss is measured with the weights before the step.
-            Array.Clear(_gradients);
-            state.CopyTo(_lastGoodState, 0);
-            ReadOnlySpan<float> weights = weighted ? _weights.AsSpan(0, rows) : default;
-            float loss = TNet.BackwardBatch(parameters, _gradients, state, _inputs, _targets, weights, rows, 1f / batchWeight,
-                DropoutKernels.StepSeed(_options.Seed, _steps), _workspace);
-            if (!float.IsFinite(loss) || !AllFinite(_gradients))
+            while (true)
             {
-                // These weights came from the previous step and already give a non-finite loss: put back the ones before it.
-                if (_steps > 0) _lastGood.CopyTo(parameters, 0);
-                _lastGoodState.CopyTo(state, 0);
-                throw new TrainingDivergedException(epoch + 1, batchNumber, loss, learningRate, weightsOverflowed: false, beforeFirstStep: _steps == 0);
-            }
+                cancellation.ThrowIfCancellationRequested();
 
-            lossSum += loss;
-            weightSum += batchWeight;
-            if (_options.L2 > 0f) AddWeightDecay(parameters, _options.L2 / trainingSamples);
-            if (_options.GradientClipNorm > 0f) Clip(_options.GradientClipNorm);
-            parameters.CopyTo(_lastGood, 0);
-            _optimizer.Step(parameters, _gradients, learningRate);
-            _steps++;
-            if (!AllFinite(parameters))
-            {
-                _lastGood.CopyTo(parameters, 0);
-                _lastGoodState.CopyTo(state, 0);
-                throw new TrainingDivergedException(epoch + 1, batchNumber, loss, learningRate, weightsOverflowed: true);
+                int rows = batches.Next();
+                if (rows == 0) break;
+                batchNumber++;
+                samples += rows;
+                float batchWeight = weighted ? Sum(_weights.AsSpan(0, rows)) : rows;
+                if (!(batchWeight > 0f)) continue; // every sample weighs 0: nothing to learn from this batch
+
+                // Mean gradient of the batch: ∂C/∂θ = Σₙ wₙ ∂Cₙ/∂θ / Σₙ wₙ; the loss is measured with the weights before the step.
+                if (!_gradientsCleared) Array.Clear(_gradients);
+                _gradientsCleared = false;
+                if (hasState) state.CopyTo(_lastGoodState, 0);
+                ReadOnlySpan<float> weights = weighted ? _weights.AsSpan(0, rows) : default;
+                float loss = TNet.BackwardBatch(_current, _gradients, state, _inputs, _targets, weights, rows, 1f / batchWeight,
+                    DropoutKernels.StepSeed(_options.Seed, _steps), _workspace);
+
+                // These weights came from the previous step and already give a non-finite loss (or gradient): put back the ones before it.
+                if (!float.IsFinite(loss) || (!sgd && !StepKernels.AllFinite(_gradients)))
+                    throw Diverged(epoch, batchNumber, loss, learningRate, weightsOverflowed: false);
+
+                lossSum += loss;
+                weightSum += batchWeight;
+                if (_options.L2 > 0f) AddWeightDecay(_current, _options.L2 / trainingSamples);
+                if (_options.GradientClipNorm > 0f) Clip(_options.GradientClipNorm);
+                StepKernels.StepCheck check;
+                if (sgd)
+                {
+                    // θ′ = θ − η∂C/∂θ in one pass that also clears the gradient and checks both for NaN/∞.
+                    check = StepKernels.Sgd(_current, _gradients, learningRate, _scratch);
+                    _gradientsCleared = true;
+                }
+                else
+                {
+                    _current.CopyTo(_scratch, 0);
+                    _optimizer.Step(_scratch, _gradients, learningRate);
+                    check = StepKernels.AllFinite(_scratch) ? StepKernels.StepCheck.Finite : StepKernels.StepCheck.ParametersNotFinite;
+                }
+
+                if ((check & StepKernels.StepCheck.GradientNotFinite) != 0)
+                    throw Diverged(epoch, batchNumber, loss, learningRate, weightsOverflowed: false);
+                _steps++;
+                if (check != StepKernels.StepCheck.Finite)
+                {
+                    // θ′ has a NaN or ∞: the network keeps θ, the weights before this step.
+                    _current.CopyTo(_network.Parameters, 0);
+                    if (hasState) _lastGoodState.CopyTo(state, 0);
+                    throw new TrainingDivergedException(epoch + 1, batchNumber, loss, learningRate, weightsOverflowed: true);
+                }
+
+                (_previous, _current, _scratch) = (_current, _scratch, _previous);
             }
+        }
+        catch (OperationCanceledException)
+        {
+            PublishCurrent(); // cancelled by the token or by the source: the network keeps the last completed step
+            throw;
+        }
+        finally
+        {
+            batches.Dispose();
         }
 
         if (samples == 0) throw NoTrainingSamples(data);
-        return (weightSum > 0 ? lossSum / weightSum : 0) + (_options.L2 > 0f ? Penalty(parameters, trainingSamples) : 0);
+        PublishCurrent();
+        if (batches.CheckedEveryRow && data is InMemorySamples memory) _checkedInMemory = memory; // its rows were all checked: later epochs skip the checks
+        return (weightSum > 0 ? lossSum / weightSum : 0) + (_options.L2 > 0f ? Penalty(_current, trainingSamples) : 0);
     }
+
+    /// <summary>
+    /// Divergence at a non-finite loss or gradient: the weights of this step came from the previous one and are already
+    /// bad, so the network gets back the weights before the previous step (or keeps its own before the first step).
+    /// </summary>
+    private TrainingDivergedException Diverged(int epoch, int batchNumber, float loss, float learningRate, bool weightsOverflowed)
+    {
+        (_steps > 0 ? _previous : _current).CopyTo(_network.Parameters, 0);
+        _lastGoodState.AsSpan().CopyTo(_network.State);
+        return new TrainingDivergedException(epoch + 1, batchNumber, loss, learningRate, weightsOverflowed, beforeFirstStep: _steps == 0);
+    }
+
+    /// <summary>Copies the current weights into the network's own array (the step works on the rotating buffers).</summary>
+    private void PublishCurrent() => _current.CopyTo(_network.Parameters, 0);
 
     /// <summary>Mean loss per validation sample with the current weights, and the accuracy for classification losses.</summary>
     private (double Loss, double? Accuracy) Evaluate(ISampleSource validation)
@@ -254,7 +320,8 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
         _ => throw new InvalidOperationException($"Unknown loss {_shape.Loss}."),
     };
 
-    /// <summary>Reads up to BatchSize samples into the batch buffers, rejecting NaN/∞ with the row number.</summary>
+    /// <summary>Reads up to BatchSize samples from a cursor into the batch buffers, rejecting NaN/∞ with the row number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int FillBatch(ISampleCursor cursor, bool weighted)
     {
         int inputCount = _shape.InputCount, outputCount = _shape.OutputCount, rows = 0;
@@ -263,14 +330,112 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
             Span<float> input = _inputs.AsSpan(rows * inputCount, inputCount);
             Span<float> target = _targets.AsSpan(rows * outputCount, outputCount);
             if (!cursor.MoveNext(input, target)) break;
-            CheckFinite(input, cursor.Row, "input");
-            CheckFinite(target, cursor.Row, "target");
-            TargetDomain.Check(_shape.Loss, target, cursor.Row);
+            _rowIds[rows] = cursor.Row;
             if (weighted) _weights[rows] = cursor.Weight * ClassWeight(target);
             rows++;
         }
 
+        CheckBatch(rows);
         return rows;
+    }
+
+    /// <summary>
+    /// Gathers up to BatchSize rows of in-memory samples (in <paramref name="order"/>, or stored order when it is empty)
+    /// straight from their arrays: no cursor, no per-row interface call.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int FillBatch(InMemorySamples source, ReadOnlySpan<int> order, ref int position, bool weighted, bool check)
+    {
+        int inputCount = _shape.InputCount, outputCount = _shape.OutputCount;
+        int rows = Math.Min(_batchCapacity, source.Rows - position);
+        float[] inputs = source.InputValues, targets = source.TargetValues;
+        float[]? sampleWeights = source.WeightValues;
+        if (order.IsEmpty)
+        {
+            inputs.AsSpan(position * inputCount, rows * inputCount).CopyTo(_inputs);
+            targets.AsSpan(position * outputCount, rows * outputCount).CopyTo(_targets);
+        }
+
+        for (int r = 0; r < rows; r++)
+        {
+            int row = order.IsEmpty ? position + r : order[position + r];
+            if (!order.IsEmpty)
+            {
+                inputs.AsSpan(row * inputCount, inputCount).CopyTo(_inputs.AsSpan(r * inputCount, inputCount));
+                targets.AsSpan(row * outputCount, outputCount).CopyTo(_targets.AsSpan(r * outputCount, outputCount));
+            }
+
+            _rowIds[r] = row;
+            if (weighted) _weights[r] = (sampleWeights is null ? 1f : sampleWeights[row]) * ClassWeight(_targets.AsSpan(r * outputCount, outputCount));
+        }
+
+        position += rows;
+        if (check) CheckBatch(rows);
+        return rows;
+    }
+
+    /// <summary>
+    /// Rejects NaN/∞ inputs and targets, and targets outside the loss's domain, naming the row: one vectorised pass over
+    /// the whole batch, and the row-by-row checks (in batch order, so the first bad row is named) only when it finds one.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void CheckBatch(int rows)
+    {
+        int inputCount = _shape.InputCount, outputCount = _shape.OutputCount;
+        bool finite = StepKernels.AllFinite(_inputs.AsSpan(0, rows * inputCount)) && StepKernels.AllFinite(_targets.AsSpan(0, rows * outputCount));
+        bool anyTarget = _shape.Loss is Loss.SquaredError or Loss.MeanSquaredError or Loss.Huber or Loss.MeanAbsoluteError;
+        if (finite && anyTarget) return;
+        for (int r = 0; r < rows; r++)
+        {
+            ReadOnlySpan<float> target = _targets.AsSpan(r * outputCount, outputCount);
+            if (!finite)
+            {
+                CheckFinite(_inputs.AsSpan(r * inputCount, inputCount), _rowIds[r], "input");
+                CheckFinite(target, _rowIds[r], "target");
+            }
+
+            TargetDomain.Check(_shape.Loss, target, _rowIds[r]);
+        }
+    }
+
+    /// <summary>
+    /// One epoch's batches: straight from the arrays of <see cref="InMemorySamples"/> (shuffled into a reused buffer,
+    /// the rows checked in the first epoch only: they cannot change during a run), else through the source's cursor.
+    /// </summary>
+    private struct BatchReader : IDisposable
+    {
+        private readonly TrainingRun<TNet> _run;
+        private readonly InMemorySamples? _memory;
+        private readonly ISampleCursor? _cursor;
+        private readonly bool _weighted;
+        private int _position;
+
+        public BatchReader(TrainingRun<TNet> run, ISampleSource data, int? shuffleSeed, bool weighted)
+        {
+            _run = run;
+            _weighted = weighted;
+            if (data is InMemorySamples memory)
+            {
+                _memory = memory;
+                CheckedEveryRow = !ReferenceEquals(run._checkedInMemory, memory);
+                if (shuffleSeed is int seed)
+                {
+                    if (run._order.Length != memory.Rows) run._order = new int[memory.Rows];
+                    SeededPermutation.Fill(run._order, seed);
+                }
+            }
+            else _cursor = data.Open(shuffleSeed);
+        }
+
+        /// <summary>Whether this epoch checks every row it reads (false: an in-memory source checked in an earlier epoch).</summary>
+        public bool CheckedEveryRow { get; }
+
+        /// <summary>Reads the next batch into the run's buffers; 0 at the end of the epoch.</summary>
+        public int Next() => _memory is { } memory
+            ? _run.FillBatch(memory, _run._options.Shuffle ? _run._order : default, ref _position, _weighted, CheckedEveryRow)
+            : _run.FillBatch(_cursor!, _weighted);
+
+        public readonly void Dispose() => _cursor?.Dispose();
     }
 
     /// <summary>The class weight of a target (1 without class weights).</summary>
@@ -293,27 +458,20 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
 
     private static void CheckFinite(ReadOnlySpan<float> values, long row, string what) => SampleChecks.Finite(values, row, what);
 
-    private static bool AllFinite(ReadOnlySpan<float> values)
-    {
-        for (int i = 0; i < values.Length; i++)
-            if (!float.IsFinite(values[i])) return false;
-        return true;
-    }
-
     /// <summary>∂/∂w of λ/(2N) Σ w² is (λ/N)·w, for weights only.</summary>
-    private void AddWeightDecay(float[] parameters, float coefficient)
+    private void AddWeightDecay(ReadOnlySpan<float> parameters, float coefficient)
     {
         foreach (TensorDescription tensor in _shape.Tensors)
             if (tensor.Role == TensorRole.Weights)
-                Vectors.Axpy(coefficient, parameters.AsSpan(tensor.Offset, tensor.Length), _gradients.AsSpan(tensor.Offset, tensor.Length));
+                Vectors.Axpy(coefficient, parameters.Slice(tensor.Offset, tensor.Length), _gradients.AsSpan(tensor.Offset, tensor.Length));
     }
 
-    private double Penalty(float[] parameters, long trainingSamples)
+    private double Penalty(ReadOnlySpan<float> parameters, long trainingSamples)
     {
         double sum = 0;
         foreach (TensorDescription tensor in _shape.Tensors)
             if (tensor.Role == TensorRole.Weights)
-                foreach (float w in parameters.AsSpan(tensor.Offset, tensor.Length)) sum += (double)w * w;
+                foreach (float w in parameters.Slice(tensor.Offset, tensor.Length)) sum += (double)w * w;
         return _options.L2 * sum / (2.0 * trainingSamples);
     }
 
