@@ -500,6 +500,7 @@ partial class CancerNet : global::Backprop.INetwork<CancerNet>
     public static float BackwardBatch(global::System.ReadOnlySpan<float> parameters, global::System.Span<float> gradients, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize, float gradientScale, global::System.Span<float> workspace) => throw new global::System.NotSupportedException("CancerNet has BatchNorm or Dropout layers, whose running statistics and masks this overload cannot carry: call BackwardBatch(parameters, gradients, state, inputs, targets, sampleWeights, batchSize, gradientScale, dropoutSeed, workspace).");
 
     /// <summary>Runs <paramref name="batchSize"/> samples (rows of <paramref name="inputs"/>) forward in inference mode into <paramref name="outputs"/>.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void ForwardBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> state, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int batchSize, global::System.Span<float> workspace)
     {
         global::Backprop.NetworkGuard.Length(parameters.Length, ParameterCount, "CancerNet", "parameters");
@@ -530,6 +531,7 @@ partial class CancerNet : global::Backprop.INetwork<CancerNet>
     /// updates the running statistics in <paramref name="state"/>, and returns Σₙ wₙ Cₙ (wₙ = 1 when <paramref name="sampleWeights"/> is empty).
     /// Per layer, with one row per sample: Δˡ = (Δˡ⁺¹ Wˡ⁺¹) ⊙ f′(Zˡ); ∂Wˡ += Δˡᵀ Aˡ⁻¹; ∂bˡ += column sums of Δˡ.
     /// </summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static float BackwardBatch(global::System.ReadOnlySpan<float> parameters, global::System.Span<float> gradients, global::System.Span<float> state, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.ReadOnlySpan<float> sampleWeights, int batchSize, float gradientScale, ulong dropoutSeed, global::System.Span<float> workspace)
     {
         global::Backprop.NetworkGuard.Length(parameters.Length, ParameterCount, "CancerNet", "parameters");

@@ -546,6 +546,7 @@ partial class SizedPrefixNet : global::Backprop.INetwork<SizedPrefixNet>
     public static float BackwardBatch(global::System.ReadOnlySpan<float> parameters, global::System.Span<float> gradients, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int batchSize, float gradientScale, global::System.Span<float> workspace) => throw new global::System.NotSupportedException("SizedPrefixNet keeps the statistics of its Normalize layer ('Scale') in its state, which this overload cannot carry: call BackwardBatch(parameters, gradients, state, inputs, targets, sampleWeights, batchSize, gradientScale, dropoutSeed, workspace).");
 
     /// <summary>Runs <paramref name="batchSize"/> samples (rows of <paramref name="inputs"/>) forward in inference mode into <paramref name="outputs"/>.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void ForwardBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> state, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int batchSize, global::System.Span<float> workspace)
     {
         int inputCount = InputCountFor(parameters.Length); // the input count of this pass, from the parameters' length
@@ -577,6 +578,7 @@ partial class SizedPrefixNet : global::Backprop.INetwork<SizedPrefixNet>
     /// updates the running statistics in <paramref name="state"/>, and returns Σₙ wₙ Cₙ (wₙ = 1 when <paramref name="sampleWeights"/> is empty).
     /// Per layer, with one row per sample: Δˡ = (Δˡ⁺¹ Wˡ⁺¹) ⊙ f′(Zˡ); ∂Wˡ += Δˡᵀ Aˡ⁻¹; ∂bˡ += column sums of Δˡ.
     /// </summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static float BackwardBatch(global::System.ReadOnlySpan<float> parameters, global::System.Span<float> gradients, global::System.Span<float> state, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.ReadOnlySpan<float> sampleWeights, int batchSize, float gradientScale, ulong dropoutSeed, global::System.Span<float> workspace)
     {
         int inputCount = InputCountFor(parameters.Length); // the input count of this pass, from the parameters' length
