@@ -23,13 +23,24 @@ IDataView testData = ml.Data.LoadFromEnumerable(TaxiTrips.Generate(rows: 1000, s
 // As in Microsoft's sample: drop the outliers (fares below $1 or above $150) from the training data.
 IDataView trainingData = ml.Data.FilterRowsByColumn(baseTrainingData, nameof(TaxiTrip.FareAmount), lowerBound: 1, upperBound: 150);
 
-IEstimator<ITransformer> DataProcessPipeline() =>
-    ml.Transforms.CopyColumns(outputColumnName: "Label", inputColumnName: nameof(TaxiTrip.FareAmount))
+// Microsoft's pipeline without its three NormalizeMeanVariance steps (normalize: true puts them back, for the comparison).
+IEstimator<ITransformer> DataProcessPipeline(bool normalize = false)
+{
+    var encoded = ml.Transforms.CopyColumns(outputColumnName: "Label", inputColumnName: nameof(TaxiTrip.FareAmount))
         .Append(ml.Transforms.Categorical.OneHotEncoding(outputColumnName: "VendorIdEncoded", inputColumnName: nameof(TaxiTrip.VendorId)))
         .Append(ml.Transforms.Categorical.OneHotEncoding(outputColumnName: "RateCodeEncoded", inputColumnName: nameof(TaxiTrip.RateCode)))
-        .Append(ml.Transforms.Categorical.OneHotEncoding(outputColumnName: "PaymentTypeEncoded", inputColumnName: nameof(TaxiTrip.PaymentType)))
-        .Append(ml.Transforms.Concatenate("Features", "VendorIdEncoded", "RateCodeEncoded", "PaymentTypeEncoded",
-            nameof(TaxiTrip.PassengerCount), nameof(TaxiTrip.TripTime), nameof(TaxiTrip.TripDistance)));
+        .Append(ml.Transforms.Categorical.OneHotEncoding(outputColumnName: "PaymentTypeEncoded", inputColumnName: nameof(TaxiTrip.PaymentType)));
+    IEstimator<ITransformer> numbers = normalize
+        ? encoded.Append(ml.Transforms.NormalizeMeanVariance(outputColumnName: nameof(TaxiTrip.PassengerCount)))
+            .Append(ml.Transforms.NormalizeMeanVariance(outputColumnName: nameof(TaxiTrip.TripTime)))
+            .Append(ml.Transforms.NormalizeMeanVariance(outputColumnName: nameof(TaxiTrip.TripDistance)))
+        : encoded;
+    return numbers.Append(ml.Transforms.Concatenate("Features", "VendorIdEncoded", "RateCodeEncoded", "PaymentTypeEncoded",
+        nameof(TaxiTrip.PassengerCount), nameof(TaxiTrip.TripTime), nameof(TaxiTrip.TripDistance)));
+}
+
+RegressionMetrics Sdca(IDataView train, IDataView test, bool normalize) => ml.Regression.Evaluate(DataProcessPipeline(normalize)
+    .Append(ml.Regression.Trainers.Sdca(labelColumnName: "Label", featureColumnName: "Features")).Fit(train).Transform(test));
 
 // The one changed line: the network in place of ml.Regression.Trainers.Sdca(labelColumnName: "Label", featureColumnName: "Features").
 IEstimator<ITransformer> TrainingPipeline(ConsoleProgress progress) => DataProcessPipeline()
@@ -51,12 +62,12 @@ Console.WriteLine($"Standardised by the trainer: {(network.Standardizer is null 
 Console.WriteLine();
 
 RegressionMetrics metrics = ml.Regression.Evaluate(model.Transform(testData));
-RegressionMetrics sdca = ml.Regression.Evaluate(DataProcessPipeline()
-    .Append(ml.Regression.Trainers.Sdca(labelColumnName: "Label", featureColumnName: "Features")).Fit(trainingData).Transform(testData));
-Console.WriteLine($"Test set, {CountRows(testData)} trips (same pipeline, no normaliser, for both):");
+Console.WriteLine($"Test set, {CountRows(testData)} trips:");
 PrintHeader();
 PrintMetrics($"Backprop TaxiNet {inputsBefore}-32-1", metrics);
-PrintMetrics("ML.NET Sdca", sdca);
+PrintMetrics("ML.NET Sdca, same pipeline", Sdca(trainingData, testData, normalize: false));
+PrintMetrics("ML.NET Sdca, normalised", Sdca(trainingData, testData, normalize: true));
+Console.WriteLine("(same pipeline: no normaliser, as TaxiNet's; normalised: Microsoft's NormalizeMeanVariance steps put back, which Sdca needs)");
 
 // One trip, as Microsoft's sample predicts it.
 var engine = ml.Model.CreatePredictionEngine<TaxiTrip, TaxiTripFarePrediction>(model);
@@ -84,12 +95,11 @@ BackpropTransformer retrainedNetwork = FindBackprop(retrained);
 int inputsAfter = retrainedNetwork.Model.Shape.InputCount;
 Console.WriteLine($"Input count: {inputsBefore} → {inputsAfter} (one more one-hot slot for APP), no rebuild");
 RegressionMetrics freshMetrics = ml.Regression.Evaluate(retrained.Transform(freshTest));
-RegressionMetrics freshSdca = ml.Regression.Evaluate(DataProcessPipeline()
-    .Append(ml.Regression.Trainers.Sdca(labelColumnName: "Label", featureColumnName: "Features")).Fit(freshTraining).Transform(freshTest));
 Console.WriteLine($"Test set with APP trips, {CountRows(freshTest)} trips:");
 PrintHeader();
 PrintMetrics($"Backprop TaxiNet {inputsAfter}-32-1", freshMetrics);
-PrintMetrics("ML.NET Sdca", freshSdca);
+PrintMetrics("ML.NET Sdca, same pipeline", Sdca(freshTraining, freshTest, normalize: false));
+PrintMetrics("ML.NET Sdca, normalised", Sdca(freshTraining, freshTest, normalize: true));
 
 var appEngine = ml.Model.CreatePredictionEngine<TaxiTrip, TaxiTripFarePrediction>(retrained);
 var appTrip = new TaxiTrip { VendorId = "VTS", RateCode = "1", PassengerCount = 1, TripTime = 1140, TripDistance = 3.75f, PaymentType = "APP" };
@@ -102,10 +112,10 @@ if (retrainedNetwork.Model.History is { } history)
     Console.WriteLine($"Training history plot: {plot}");
 }
 
-static void PrintHeader() => Console.WriteLine($"{"",-28}{"R²",8}{"RMSE",10}{"MAE",10}");
+static void PrintHeader() => Console.WriteLine($"{"",-30}{"R²",8}{"RMSE",10}{"MAE",10}");
 
 static void PrintMetrics(string name, RegressionMetrics m) =>
-    Console.WriteLine($"{name,-28}{m.RSquared,8:F4}{m.RootMeanSquaredError,10:F4}{m.MeanAbsoluteError,10:F4}");
+    Console.WriteLine($"{name,-30}{m.RSquared,8:F4}{m.RootMeanSquaredError,10:F4}{m.MeanAbsoluteError,10:F4}");
 
 static long CountRows(IDataView view) => view.GetColumn<float>(nameof(TaxiTrip.FareAmount)).LongCount();
 
