@@ -162,6 +162,7 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
         var network = new TNet();
         network.EnsureInputCount(shape.InputCount);
         TrainingOptions trainingOptions = _options.ToTrainingOptions(seed, progress: null);
+        trainingOptions.L2 = _options.L2For(Kind);
         if (initialModel is not null)
         {
             initialModel.Network.Parameters.CopyTo(network.Parameters, 0);
@@ -175,7 +176,7 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
         Log.Info(channel, string.Create(CultureInfo.InvariantCulture,
             $"Training {shape} for {Kind} on {samples.Count} rows{(samples.WeightColumnName is string w ? $" weighted by '{w}'" : "")}: " +
             $"{_options.Epochs} epochs, batch {_options.BatchSize}, {trainingOptions.Optimizer?.GetType().Name ?? "SGD"} at learning rate {_options.LearningRate}, seed {seed}" +
-            $"{(_options.UsesDefaultRecipe ? " (the default recipe)" : "")}" +
+            $"{(trainingOptions.L2 > 0 ? $", L2 {trainingOptions.L2}" : "")}{(_options.UsesDefaultRecipe ? " (the default recipe)" : "")}" +
             $"{(_options.EarlyStoppingPatience is int patience ? $", early stopping after {patience} epochs without a better validation loss" : "")}" +
             $"{(initialModel is null ? "" : $", continuing from a model trained for {epochOffset} epochs")}."));
         Log.Info(channel, order);

@@ -76,8 +76,24 @@ public class BackpropTrainerOptions
     /// <summary>Learning rate per epoch; null means constant.</summary>
     public ILearningRateSchedule? Schedule { get; set; }
 
-    /// <summary>L2 penalty λ on the weights (λ/(2N) Σ w²). Default 0.</summary>
-    public float L2Regularization { get; set; }
+    /// <summary>
+    /// L2 penalty λ on the weights (λ/(2N) Σ w², so it fades as the data grows). Default 0; for regression with the default
+    /// recipe (<see cref="UsesDefaultRecipe"/>) <see cref="DefaultRegressionL2"/>, which on a few hundred noisy rows keeps the
+    /// network close to the linear fit (measured: README, "Defaults"). A value you set is used as set.
+    /// </summary>
+    public float L2Regularization
+    {
+        get => _l2 ?? 0f;
+        set => _l2 = value;
+    }
+
+    /// <summary>The L2 penalty of the default recipe for regression.</summary>
+    public const float DefaultRegressionL2 = 30f;
+
+    private float? _l2;
+
+    /// <summary>The L2 penalty of this run: the one set, else the default recipe's for regression, else 0.</summary>
+    internal float L2For(PredictionKind kind) => _l2 ?? (kind == PredictionKind.Regression && UsesDefaultRecipe ? DefaultRegressionL2 : 0f);
 
     /// <summary>Seed for initialisation, shuffling and the validation split; null takes one from the MLContext (so <c>new MLContext(seed)</c> makes training repeatable).</summary>
     public int? Seed { get; set; }
@@ -101,7 +117,7 @@ public class BackpropTrainerOptions
     /// </summary>
     public float ValidationFraction
     {
-        get => _validationFraction ?? (UsesDefaultRecipe && DefaultEarlyStopping ? DefaultValidationFraction : 0f);
+        get => _validationFraction ?? (UsesDefaultRecipe ? DefaultValidationFraction : 0f);
         set => _validationFraction = value;
     }
 
@@ -112,7 +128,7 @@ public class BackpropTrainerOptions
     /// </summary>
     public int? EarlyStoppingPatience
     {
-        get => _patienceSet ? _patience : UsesDefaultRecipe && DefaultEarlyStopping && ValidationFraction > 0 ? DefaultEarlyStoppingPatience : null;
+        get => _patienceSet ? _patience : UsesDefaultRecipe && ValidationFraction > 0 ? DefaultEarlyStoppingPatience : null;
         set
         {
             _patience = value;
@@ -125,9 +141,6 @@ public class BackpropTrainerOptions
 
     /// <summary>The early-stopping patience of the default recipe, in epochs.</summary>
     public const int DefaultEarlyStoppingPatience = 10;
-
-    /// <summary>Whether the default recipe stops early (measured: see README, "Defaults").</summary>
-    private const bool DefaultEarlyStopping = true;
 
     private float? _validationFraction;
     private int? _patience;
