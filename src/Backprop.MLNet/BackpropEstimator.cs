@@ -163,6 +163,12 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
         network.EnsureInputCount(shape.InputCount);
         TrainingOptions trainingOptions = _options.ToTrainingOptions(seed, progress: null);
         trainingOptions.L2 = _options.L2For(Kind);
+        if (_options.HoldOutIsDefault && (validation is not null || samples.Count < BackpropTrainerOptions.DefaultHoldOutMinimumRows))
+        {
+            // The default hold-out needs rows to spare; a validation view replaces it (its patience stays).
+            trainingOptions.ValidationFraction = 0f;
+            if (validation is null) trainingOptions.EarlyStoppingPatience = null;
+        }
         if (initialModel is not null)
         {
             initialModel.Network.Parameters.CopyTo(network.Parameters, 0);

@@ -142,6 +142,12 @@ public class BackpropTrainerOptions
     /// <summary>The early-stopping patience of the default recipe, in epochs.</summary>
     public const int DefaultEarlyStoppingPatience = 10;
 
+    /// <summary>The fewest labelled rows for which the default recipe holds rows out (below it, every row trains and nothing stops early).</summary>
+    public const int DefaultHoldOutMinimumRows = 100;
+
+    /// <summary>Whether the hold-out and patience are the default recipe's (neither set).</summary>
+    internal bool HoldOutIsDefault => UsesDefaultRecipe && _validationFraction is null && !_patienceSet;
+
     private float? _validationFraction;
     private int? _patience;
     private bool _patienceSet;
