@@ -23,12 +23,12 @@ public static class BackpropCatalogExtensions
     /// <param name="exampleWeightColumnName">The example-weight column (Single), or null for none.</param>
     /// <param name="epochs">Passes over the training data.</param>
     /// <param name="batchSize">Rows per mini-batch.</param>
-    /// <param name="learningRate">Base learning rate.</param>
-    /// <param name="optimizer">The update rule; null means plain SGD.</param>
+    /// <param name="learningRate">Base learning rate; null for the default (<see cref="BackpropTrainerOptions.LearningRate"/>).</param>
+    /// <param name="optimizer">The update rule; null for the default: Adam when <paramref name="learningRate"/> is null too, plain SGD otherwise (<see cref="BackpropTrainerOptions.Optimizer"/>).</param>
     /// <exception cref="ArgumentException">The network's outputs cannot serve the task, or an option is out of range.</exception>
     public static BackpropBinaryTrainer<TNet> Backprop<TNet>(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog,
         string labelColumnName = "Label", string featureColumnName = "Features", string? exampleWeightColumnName = null,
-        int epochs = 100, int batchSize = 32, float learningRate = 0.01f, IOptimizer? optimizer = null)
+        int epochs = 100, int batchSize = 32, float? learningRate = null, IOptimizer? optimizer = null)
         where TNet : INetwork<TNet>, new() =>
         new(CatalogEnvironment.Of(catalog), Columns(new BackpropBinaryTrainer.Options(), labelColumnName, featureColumnName, exampleWeightColumnName, epochs, batchSize, learningRate, optimizer));
 
@@ -57,12 +57,12 @@ public static class BackpropCatalogExtensions
     /// <param name="exampleWeightColumnName">The example-weight column (Single), or null for none.</param>
     /// <param name="epochs">Passes over the training data.</param>
     /// <param name="batchSize">Rows per mini-batch.</param>
-    /// <param name="learningRate">Base learning rate.</param>
-    /// <param name="optimizer">The update rule; null means plain SGD.</param>
+    /// <param name="learningRate">Base learning rate; null for the default (<see cref="BackpropTrainerOptions.LearningRate"/>).</param>
+    /// <param name="optimizer">The update rule; null for the default: Adam when <paramref name="learningRate"/> is null too, plain SGD otherwise (<see cref="BackpropTrainerOptions.Optimizer"/>).</param>
     /// <exception cref="ArgumentException">The network's outputs cannot serve the task, or an option is out of range.</exception>
     public static BackpropMulticlassTrainer<TNet> Backprop<TNet>(this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog,
         string labelColumnName = "Label", string featureColumnName = "Features", string? exampleWeightColumnName = null,
-        int epochs = 100, int batchSize = 32, float learningRate = 0.01f, IOptimizer? optimizer = null)
+        int epochs = 100, int batchSize = 32, float? learningRate = null, IOptimizer? optimizer = null)
         where TNet : INetwork<TNet>, new() =>
         new(CatalogEnvironment.Of(catalog), Columns(new BackpropMulticlassTrainer.Options(), labelColumnName, featureColumnName, exampleWeightColumnName, epochs, batchSize, learningRate, optimizer));
 
@@ -91,12 +91,12 @@ public static class BackpropCatalogExtensions
     /// <param name="exampleWeightColumnName">The example-weight column (Single), or null for none.</param>
     /// <param name="epochs">Passes over the training data.</param>
     /// <param name="batchSize">Rows per mini-batch.</param>
-    /// <param name="learningRate">Base learning rate.</param>
-    /// <param name="optimizer">The update rule; null means plain SGD.</param>
+    /// <param name="learningRate">Base learning rate; null for the default (<see cref="BackpropTrainerOptions.LearningRate"/>).</param>
+    /// <param name="optimizer">The update rule; null for the default: Adam when <paramref name="learningRate"/> is null too, plain SGD otherwise (<see cref="BackpropTrainerOptions.Optimizer"/>).</param>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     public static BackpropRegressionTrainer<TNet> Backprop<TNet>(this RegressionCatalog.RegressionTrainers catalog,
         string labelColumnName = "Label", string featureColumnName = "Features", string? exampleWeightColumnName = null,
-        int epochs = 100, int batchSize = 32, float learningRate = 0.01f, IOptimizer? optimizer = null)
+        int epochs = 100, int batchSize = 32, float? learningRate = null, IOptimizer? optimizer = null)
         where TNet : INetwork<TNet>, new() =>
         new(CatalogEnvironment.Of(catalog), Columns(new BackpropRegressionTrainer.Options(), labelColumnName, featureColumnName, exampleWeightColumnName, epochs, batchSize, learningRate, optimizer));
 
@@ -145,7 +145,7 @@ public static class BackpropCatalogExtensions
     }
 
     private static T Columns<T>(T options, string labelColumnName, string featureColumnName, string? exampleWeightColumnName,
-        int epochs, int batchSize, float learningRate, IOptimizer? optimizer)
+        int epochs, int batchSize, float? learningRate, IOptimizer? optimizer)
         where T : BackpropTrainerOptions
     {
         options.LabelColumnName = labelColumnName;
@@ -153,7 +153,7 @@ public static class BackpropCatalogExtensions
         options.ExampleWeightColumnName = exampleWeightColumnName;
         options.Epochs = epochs;
         options.BatchSize = batchSize;
-        options.LearningRate = learningRate;
+        if (learningRate is float rate) options.LearningRate = rate;
         options.Optimizer = optimizer;
         return options;
     }

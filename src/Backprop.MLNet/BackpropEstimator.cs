@@ -138,6 +138,23 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
         samples.Standardizer = standardizer;
         if (validation is not null) validation.Standardizer = standardizer;
 
+        // 3b. Regression: the label standardised (the default recipe, or StandardizeLabel = true), its scale in the model
+        //     and undone at prediction (a continued run keeps the initial model's).
+        LabelStandardizer? labelStandardizer = initialModel?.LabelStandardizer;
+        if (labelStandardizer is null && initialModel is null && Kind == PredictionKind.Regression && _options.StandardizesLabel)
+        {
+            (double[] mean, double[] variance) = samples.TargetStatistics!.Value;
+            labelStandardizer = new LabelStandardizer(mean.Select(m => (float)m).ToArray(), variance.Select(v => (float)Math.Sqrt(v)).ToArray());
+            static string List(IEnumerable<float> values) => string.Join(", ", values.Select(v => v.ToString("G4", CultureInfo.InvariantCulture)));
+            Log.Info(channel,
+                $"Standardising label '{_options.LabelColumnName}' (mean {List(labelStandardizer.Mean)}, standard deviation {List(labelStandardizer.StandardDeviation)}): " +
+                "the network learns (label − mean)/deviation and Score is mapped back to the label's units (stored in the model). " +
+                "Losses in the log are of the standardised label. Set StandardizeLabel = false to change this.");
+        }
+
+        samples.LabelStandardizer = labelStandardizer;
+        if (validation is not null) validation.LabelStandardizer = labelStandardizer;
+
         // 4. The order of the rows: the view's own shuffling, an in-memory copy, or a shuffle pool.
         ISampleSource training = TrainingOrder.Arrange(samples, _options.Shuffle, _options.ShuffleMemoryLimit, out string order);
 
@@ -145,6 +162,13 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
         var network = new TNet();
         network.EnsureInputCount(shape.InputCount);
         TrainingOptions trainingOptions = _options.ToTrainingOptions(seed, progress: null);
+        trainingOptions.L2 = _options.L2For(Kind);
+        if (_options.HoldOutIsDefault && (validation is not null || samples.Count < BackpropTrainerOptions.DefaultHoldOutMinimumRows))
+        {
+            // The default hold-out needs rows to spare; a validation view replaces it (its patience stays).
+            trainingOptions.ValidationFraction = 0f;
+            if (validation is null) trainingOptions.EarlyStoppingPatience = null;
+        }
         if (initialModel is not null)
         {
             initialModel.Network.Parameters.CopyTo(network.Parameters, 0);
@@ -157,7 +181,9 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
         trainingOptions.Progress = new ChannelProgress(channel, _options.Progress, epochOffset);
         Log.Info(channel, string.Create(CultureInfo.InvariantCulture,
             $"Training {shape} for {Kind} on {samples.Count} rows{(samples.WeightColumnName is string w ? $" weighted by '{w}'" : "")}: " +
-            $"{_options.Epochs} epochs, batch {_options.BatchSize}, learning rate {_options.LearningRate}, seed {seed}" +
+            $"{_options.Epochs} epochs, batch {_options.BatchSize}, {trainingOptions.Optimizer?.GetType().Name ?? "SGD"} at learning rate {_options.LearningRate}, seed {seed}" +
+            $"{(trainingOptions.L2 > 0 ? $", L2 {trainingOptions.L2}" : "")}{(_options.UsesDefaultRecipe ? " (the default recipe)" : "")}" +
+            $"{(_options.EarlyStoppingPatience is int patience ? $", early stopping after {patience} epochs without a better validation loss" : "")}" +
             $"{(initialModel is null ? "" : $", continuing from a model trained for {epochOffset} epochs")}."));
         Log.Info(channel, order);
         Log.Info(channel, validation is not null
@@ -172,7 +198,7 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
         catch (TrainingDivergedException diverged)
         {
             // The network holds the last good weights; Fit cannot return them, so the exception carries the model.
-            var lastGood = new BackpropTransformer(Kind, new NetworkModel(network, Continue(earlier, diverged.History)), _options.FeatureColumnName, label, standardizer);
+            var lastGood = new BackpropTransformer(Kind, new NetworkModel(network, Continue(earlier, diverged.History)), _options.FeatureColumnName, label, standardizer, labelStandardizer);
             throw new BackpropTrainingDivergedException(diverged, lastGood);
         }
 
@@ -180,7 +206,7 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
         Log.Info(channel, string.Create(CultureInfo.InvariantCulture,
             $"Finished after {history.Epochs.Count} epochs{(history.StoppedEarly ? $" (stopped early; best epoch {history.BestEpoch + epochOffset})" : "")}: " +
             $"training loss {last.TrainingLoss:G5}{(last.ValidationLoss is double v ? $", validation loss {v:G5}" : "")}{(last.ValidationAccuracy is double a ? $", validation accuracy {a:F4}" : "")}."));
-        return new BackpropTransformer(Kind, new NetworkModel(network, Continue(earlier, history)), _options.FeatureColumnName, label, standardizer);
+        return new BackpropTransformer(Kind, new NetworkModel(network, Continue(earlier, history)), _options.FeatureColumnName, label, standardizer, labelStandardizer);
     }
 
     /// <summary>The samples of <paramref name="data"/>: its feature, label and (optional) weight columns, checked against the network.</summary>

@@ -16,8 +16,13 @@ public sealed partial class BackpropTransformer : ISingleFeaturePredictionTransf
 {
     private readonly LabelInfo? _label;
 
-    internal BackpropTransformer(PredictionKind kind, NetworkModel model, string featureColumnName, LabelInfo? label, FeatureStandardizer? standardizer = null)
+    internal BackpropTransformer(PredictionKind kind, NetworkModel model, string featureColumnName, LabelInfo? label, FeatureStandardizer? standardizer = null,
+        LabelStandardizer? labelStandardizer = null)
     {
+        if (labelStandardizer is not null && (kind != PredictionKind.Regression || labelStandardizer.Count != model.Shape.OutputCount))
+            throw new ArgumentException($"A label standardisation of {labelStandardizer.Count} outputs needs a regression network of as many outputs; network '{model.Shape.Name}' is {kind} with {model.Shape.OutputCount}.", nameof(labelStandardizer));
+        LabelStandardizer = labelStandardizer;
+        if (labelStandardizer is not null) model.LabelStandardizer = labelStandardizer;
         if (standardizer is not null && standardizer.Count != model.Shape.InputCount)
             throw new ArgumentException($"The standardisation is of {standardizer.Count} features; network '{model.Shape.Name}' takes {model.Shape.InputCount}.", nameof(standardizer));
         Standardizer = standardizer;
@@ -47,6 +52,12 @@ public sealed partial class BackpropTransformer : ISingleFeaturePredictionTransf
     /// applied before the network at prediction. Null when the features reach the network as they are.
     /// </summary>
     public FeatureStandardizer? Standardizer { get; }
+
+    /// <summary>
+    /// Regression: the standardisation of the label the network was trained on (see <see cref="BackpropTrainerOptions.StandardizeLabel"/>);
+    /// the network's outputs are mapped back with it (o·σ + μ) before they reach Score. Null when the network learnt the label as it is.
+    /// </summary>
+    public LabelStandardizer? LabelStandardizer { get; }
 
     /// <summary>The feature column the network reads.</summary>
     public string FeatureColumnName { get; }

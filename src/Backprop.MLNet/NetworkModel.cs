@@ -34,6 +34,12 @@ public sealed class NetworkModel
     /// </summary>
     public FeatureStandardizer? Standardizer { get; internal set; }
 
+    /// <summary>
+    /// Regression: the standardisation of the label the network learnt (its outputs are standardised values; Score maps
+    /// them back), or null. A continued <c>Fit</c> keeps it.
+    /// </summary>
+    public LabelStandardizer? LabelStandardizer { get; internal set; }
+
     /// <inheritdoc />
     public override string ToString() => Shape.ToString();
 }

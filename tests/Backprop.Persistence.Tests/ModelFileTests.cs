@@ -262,7 +262,7 @@ public class ModelFileTests
         int at = content.AsSpan().IndexOf("BPNW"u8);
         for (int start = 0; start < at; start++)
         {
-            if (BitConverter.ToUInt32(content, start) != 3) continue; // the payload version
+            if (BitConverter.ToUInt32(content, start) != 4) continue; // the payload version
             int length = BitConverter.ToInt32(content, start + 4);
             if (length <= 0 || start + 8 + length + 4 > content.Length) continue;
             if (Crc32.Compute(content.AsSpan(start + 8, length)) == BitConverter.ToUInt32(content, start + 8 + length)) return (start, start + 8 + length + 4);

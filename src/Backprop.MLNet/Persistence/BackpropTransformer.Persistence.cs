@@ -24,9 +24,10 @@ public sealed partial class BackpropTransformer
 
     /// <summary>
     /// Version of the entry written by <see cref="SaveModel"/>: 2 added the length and CRC-32 around the payload; 3 the
-    /// feature standardisation after the network. Version 2 entries still load (without one).
+    /// feature standardisation after the network; 4 the label standardisation (regression) after that. Versions 2 and 3
+    /// still load (version 2 without a feature standardisation, both without a label standardisation).
     /// </summary>
-    private const uint PayloadVersion = 3;
+    private const uint PayloadVersion = 4;
 
     /// <summary>The oldest payload version this library reads.</summary>
     private const uint OldestPayloadVersion = 2;
@@ -36,8 +37,8 @@ public sealed partial class BackpropTransformer
 
     private static VersionInfo GetVersionInfo() => new(
         modelSignature: "BPNTRANS",
-        verWrittenCur: 0x00010003,
-        verReadableCur: 0x00010003,
+        verWrittenCur: 0x00010004,
+        verReadableCur: 0x00010004,
         verWeCanReadBack: 0x00010002,
         loaderSignature: LoaderSignature,
         loaderAssemblyName: typeof(BackpropTransformer).Assembly.FullName);
@@ -50,7 +51,8 @@ public sealed partial class BackpropTransformer
 
         // Entry layout: payload version (uint32), payload length (int32), payload, CRC-32 of the payload (uint32).
         // The payload: task, feature column, label, training history, the network in the standalone format (which carries
-        // the input count of a network sized by the data), then (version 3) the feature standardisation.
+        // the input count of a network sized by the data), then (version 3) the feature standardisation, then (version 4)
+        // the label standardisation.
         using var buffer = new MemoryStream();
         using (var payload = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
         {
@@ -62,6 +64,7 @@ public sealed partial class BackpropTransformer
             payload.Write(network.Length);
             payload.Write(network);
             WriteStandardizer(payload, Standardizer);
+            WriteLabelStandardizer(payload, LabelStandardizer);
         }
 
         ReadOnlySpan<byte> bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
@@ -144,7 +147,8 @@ public sealed partial class BackpropTransformer
             throw new InvalidDataException(
                 $"The model's multiclass Backprop transformer has {label?.ClassCount.ToString(CultureInfo.InvariantCulture) ?? "no"} classes for network '{network.Shape.Name}' of {network.Shape.OutputCount} outputs: the payload is inconsistent.");
         FeatureStandardizer? standardizer = version >= 3 ? ReadStandardizer(reader, network.Shape) : null;
-        return new BackpropTransformer(kind, new NetworkModel(network, history), features, label, standardizer);
+        LabelStandardizer? labelStandardizer = version >= 4 ? ReadLabelStandardizer(reader, kind, network.Shape) : null;
+        return new BackpropTransformer(kind, new NetworkModel(network, history), features, label, standardizer, labelStandardizer);
     }
 
     private static void WriteStandardizer(BinaryWriter writer, FeatureStandardizer? standardizer)
@@ -173,6 +177,36 @@ public sealed partial class BackpropTransformer
         catch (ArgumentException exception)
         {
             throw new InvalidDataException($"The model's feature standardisation is invalid ({exception.Message}): the payload is inconsistent.", exception);
+        }
+    }
+
+    private static void WriteLabelStandardizer(BinaryWriter writer, LabelStandardizer? standardizer)
+    {
+        writer.Write(standardizer is not null);
+        if (standardizer is null) return;
+        writer.Write(standardizer.Count);
+        foreach (float m in standardizer.Mean) writer.Write(m);
+        foreach (float d in standardizer.StandardDeviation) writer.Write(d);
+    }
+
+    private static LabelStandardizer? ReadLabelStandardizer(BinaryReader reader, PredictionKind kind, NetworkShape shape)
+    {
+        if (!reader.ReadBoolean()) return null;
+        int count = reader.ReadInt32();
+        if (kind != PredictionKind.Regression || count != shape.OutputCount)
+            throw new InvalidDataException(
+                $"The model's label standardisation is of {count} outputs, but its {kind} network '{shape.Name}' has {shape.OutputCount} (only regression standardises its label): the payload is inconsistent.");
+        var mean = new float[count];
+        var deviation = new float[count];
+        for (int j = 0; j < count; j++) mean[j] = reader.ReadSingle();
+        for (int j = 0; j < count; j++) deviation[j] = reader.ReadSingle();
+        try
+        {
+            return new LabelStandardizer(mean, deviation);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new InvalidDataException($"The model's label standardisation is invalid ({exception.Message}): the payload is inconsistent.", exception);
         }
     }
 

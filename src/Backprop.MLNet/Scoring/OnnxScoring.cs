@@ -73,6 +73,16 @@ internal static class OnnxScoring
             }
 
             default:
+                if (transformer.LabelStandardizer is LabelStandardizer label)
+                {
+                    // Score = o·σ + μ: the network learnt the standardised label.
+                    int[] dims = [1, label.Count];
+                    string scale = graph.Initializer("labelScale", dims, label.Scale.ToArray());
+                    string mean = graph.Initializer("labelMean", dims, label.Mean.ToArray());
+                    string scaled = graph.Node("Mul", "labelScale", [outputs, scale], graph.Intermediate("labelScaled"));
+                    outputs = graph.Node("Add", "labelMean", [scaled, mean], graph.Intermediate("labelRestored"));
+                }
+
                 graph.Node("Identity", "Score", [outputs], ctx.AddIntermediateVariable(TypeOf(OutputSchema.Score), OutputSchema.Score));
                 break;
         }

@@ -65,6 +65,7 @@ internal sealed class Scorer
             Training.FeatureInfo.CopyDense(_featureBuffer, _inputBuffer);
             _transformer.Standardizer?.Apply(_inputBuffer);
             _transformer.Model.Network.Forward(_inputBuffer, _outputBuffer);
+            _transformer.LabelStandardizer?.Restore(_outputBuffer);
             _computedPosition = _input.Position;
         }
 

@@ -42,7 +42,13 @@ internal sealed class DataViewSamples : ISampleSource
     /// <summary>The standardisation applied to every feature vector read, or null (set once the statistics are known).</summary>
     public FeatureStandardizer? Standardizer { get; set; }
 
+    /// <summary>The standardisation applied to every target read (regression), or null (set once the statistics are known).</summary>
+    public LabelStandardizer? LabelStandardizer { get; set; }
+
     public int TargetCount => _shape.OutputCount;
+
+    /// <summary>Per target: the mean and population variance over the labelled rows (in double, Welford), from <see cref="Scan"/>.</summary>
+    public (double[] Mean, double[] Variance)? TargetStatistics { get; private set; }
 
     /// <summary>Rows with a label, counted by <see cref="Scan"/>.</summary>
     public long? Count { get; private set; }
@@ -72,9 +78,20 @@ internal sealed class DataViewSamples : ISampleSource
     {
         long rows = 0, labelled = 0;
         Span<float> input = new float[InputCount], target = new float[TargetCount];
-        using (var cursor = new Cursor(this, null, rejectNonFinite: true))
+        double[] mean = new double[TargetCount], m2 = new double[TargetCount];
+        using (var cursor = new Cursor(this, null, rejectNonFinite: true, raw: true))
         {
-            while (cursor.MoveNext(input, target)) labelled++;
+            while (cursor.MoveNext(input, target))
+            {
+                labelled++;
+                for (int j = 0; j < target.Length; j++)
+                {
+                    double delta = target[j] - mean[j];
+                    mean[j] += delta / labelled;
+                    m2[j] += delta * (target[j] - mean[j]);
+                }
+            }
+
             rows = cursor.RowsSeen;
             FirstMissingRow = cursor.FirstMissingRow;
         }
@@ -84,10 +101,11 @@ internal sealed class DataViewSamples : ISampleSource
             throw new InvalidOperationException($"Label column '{_labelInfo.ColumnName}' is missing in all {rows} rows; there is nothing to train on{OutOfRangeNote}.");
         Rows = rows;
         Count = labelled;
+        TargetStatistics = (mean, m2.Select(m => m / labelled).ToArray());
     }
 
     public ISampleCursor Open(int? shuffleSeed) =>
-        new Cursor(this, shuffleSeed is int seed && _data.CanShuffle ? new Random(seed) : null, rejectNonFinite: false);
+        new Cursor(this, shuffleSeed is int seed && _data.CanShuffle ? new Random(seed) : null, rejectNonFinite: false, raw: false);
 
     private sealed class Cursor : ISampleCursor
     {
@@ -98,12 +116,15 @@ internal sealed class DataViewSamples : ISampleSource
         private readonly ValueGetter<float>? _weight;
         private readonly Func<Span<float>, bool> _readLabel;
         private readonly bool _rejectNonFinite;
+        private readonly bool _raw;
         private VBuffer<float> _featureBuffer;
 
-        public Cursor(DataViewSamples owner, Random? shuffle, bool rejectNonFinite)
+        // raw: leave features and targets unstandardised (the scan that computes the statistics).
+        public Cursor(DataViewSamples owner, Random? shuffle, bool rejectNonFinite, bool raw)
         {
             _owner = owner;
             _rejectNonFinite = rejectNonFinite;
+            _raw = raw;
             _cursor = owner._data.GetRowCursor(owner._weight is { } w ? [owner._features, owner._label, w] : [owner._features, owner._label], shuffle);
             _features = _cursor.GetGetter<VBuffer<float>>(owner._features);
             if (owner._weight is { } weight) _weight = _cursor.GetGetter<float>(weight);
@@ -141,7 +162,12 @@ internal sealed class DataViewSamples : ISampleSource
                     throw new InvalidDataException($"Row {_cursor.Position}: feature column '{_owner._features.Name}' has {_featureBuffer.Length} values; expected {input.Length}.");
                 FeatureInfo.CopyDense(_featureBuffer, input);
                 if (_rejectNonFinite) RejectNonFinite(input, _cursor.Position);
-                _owner.Standardizer?.Apply(input);
+                if (!_raw)
+                {
+                    _owner.Standardizer?.Apply(input);
+                    _owner.LabelStandardizer?.Apply(target);
+                }
+
                 if (_weight is not null) ReadWeight();
                 return true;
             }
