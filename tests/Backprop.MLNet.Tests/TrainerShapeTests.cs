@@ -153,6 +153,19 @@ public sealed class TrainerShapeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Onnx_conversion_applies_the_standardisation_of_unmarked_features_and_the_label_scale()
+    {
+        // No normaliser: the trainer standardises the features itself; no options: the default recipe scales the label.
+        var ml = new MLContext(seed: 1);
+        var split = ml.Data.TrainTestSplit(TestData.Sine(ml), testFraction: 0.25, seed: 1);
+        ITransformer model = ml.Transforms.Concatenate("Features", nameof(SineRow.X)).AppendCacheCheckpoint(ml)
+            .Append(ml.Regression.Trainers.Backprop<SineNet>()).Fit(split.TrainSet);
+        BackpropTransformer trained = ((IEnumerable<ITransformer>)model).OfType<BackpropTransformer>().Single();
+        Assert.NotNull(trained.Standardizer);
+        AssertOnnxMatches(ml, model, split.TestSet, "Score");
+    }
+
+    [Fact]
     public void A_view_that_cannot_shuffle_is_shuffled_in_memory_and_the_log_says_so()
     {
         var ml = new MLContext(seed: 1);

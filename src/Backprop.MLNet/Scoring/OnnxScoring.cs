@@ -38,6 +38,16 @@ internal static class OnnxScoring
 
         var graph = new ContextGraph(ctx, shape.Name);
         string features = ctx.GetVariableName(transformer.FeatureColumnName);
+        if (transformer.Standardizer is FeatureStandardizer standardizer)
+        {
+            // The trainer standardised the unmarked features: (x − μ)·(1/σ), as the scorer does before Forward.
+            int[] dims = [1, standardizer.Count];
+            string mean = graph.Initializer("featureMean", dims, standardizer.Mean.ToArray());
+            string reciprocal = graph.Initializer("featureReciprocal", dims, standardizer.Reciprocal.ToArray());
+            string centred = graph.Node("Sub", "featureCentre", [features, mean], graph.Intermediate("featuresCentred"));
+            features = graph.Node("Mul", "featureScale", [centred, reciprocal], graph.Intermediate("featuresStandardised"));
+        }
+
         string outputs = OnnxLayers.Write(transformer.Model.Network, graph, features, graph.Intermediate("output"));
         DataViewType TypeOf(string column) => output[column].Type;
 

@@ -31,6 +31,9 @@ public sealed class FeatureStandardizer
         Mean = new ReadOnlyCollection<float>(_mean);
     }
 
+    /// <summary>1/σ of each feature (1 where σ is 0), as <see cref="Apply"/> multiplies by it.</summary>
+    internal IReadOnlyList<float> Reciprocal => _reciprocal;
+
     /// <summary>The mean of each feature over the training data.</summary>
     public IReadOnlyList<float> Mean { get; }
 
