@@ -273,7 +273,8 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
     {
         SchemaShape.Column.VectorKind.Scalar => $"{(column.IsKey ? "Key<" : "")}{column.ItemType}{(column.IsKey ? ">" : "")}",
         SchemaShape.Column.VectorKind.Vector => $"Vector<{column.ItemType}>",
-        _ => $"Vector<{column.ItemType}> of unknown size",
+        SchemaShape.Column.VectorKind.VariableVector => $"Vector<{column.ItemType}> of unknown size",
+        _ => $"{column.Kind} of {column.ItemType}", // ML.NET's own enum, described for an error message, not a kind of ours
     };
 
     private void CheckLabelShape(SchemaShape.Column label)
@@ -282,7 +283,8 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
         {
             PredictionKind.BinaryClassification => label.Kind == SchemaShape.Column.VectorKind.Scalar && label.ItemType == Microsoft.ML.Data.BooleanDataViewType.Instance,
             PredictionKind.MulticlassClassification => label.Kind == SchemaShape.Column.VectorKind.Scalar && label.IsKey,
-            _ => label.ItemType == Microsoft.ML.Data.NumberDataViewType.Single,
+            PredictionKind.Regression => label.ItemType == Microsoft.ML.Data.NumberDataViewType.Single,
+            _ => throw new InvalidOperationException($"Unknown prediction kind {Kind}."),
         };
         if (!ok)
         {
@@ -290,7 +292,8 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
             {
                 PredictionKind.BinaryClassification => "Boolean",
                 PredictionKind.MulticlassClassification => "a key of UInt32 (use MapValueToKey on the label)",
-                _ => "Single",
+                PredictionKind.Regression => "Single",
+                _ => throw new InvalidOperationException($"Unknown prediction kind {Kind}."),
             };
             throw new ArgumentOutOfRangeException("inputSchema", $"Schema mismatch for label column '{label.Name}': expected {expected}, got {Describe(label)}.");
         }
@@ -312,12 +315,15 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
         LayerDescription output = shape.OutputLayer;
         string? problem = kind switch
         {
-            PredictionKind.BinaryClassification when !(shape.OutputCount == 1 && output.Activation == Activation.Sigmoid)
-                                                     && !(shape.OutputCount == 2 && output.Activation == Activation.Softmax) =>
-                "binary classification needs one Sigmoid output (with Loss.BinaryCrossEntropy) or two Softmax outputs",
-            PredictionKind.MulticlassClassification when shape.OutputCount < 2 =>
-                "multiclass classification needs an output per class (a Softmax layer with Loss.SoftmaxCrossEntropy)",
-            _ => null,
+            PredictionKind.BinaryClassification => (shape.OutputCount == 1 && output.Activation == Activation.Sigmoid)
+                                                   || (shape.OutputCount == 2 && output.Activation == Activation.Softmax)
+                ? null
+                : "binary classification needs one Sigmoid output (with Loss.BinaryCrossEntropy) or two Softmax outputs",
+            PredictionKind.MulticlassClassification => shape.OutputCount >= 2
+                ? null
+                : "multiclass classification needs an output per class (a Softmax layer with Loss.SoftmaxCrossEntropy)",
+            PredictionKind.Regression => null,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown prediction kind."),
         };
         if (problem is not null)
             throw new ArgumentException($"Network '{shape.Name}' ({(shape.InputCountFromData ? shape.Signature.Replace("in=data(1)", "in=data", StringComparison.Ordinal) : shape.Signature)}) cannot be used here: {problem}.", nameof(kind));

@@ -36,7 +36,8 @@ public sealed partial class BackpropTransformer : ISingleFeaturePredictionTransf
         {
             PredictionKind.BinaryClassification => 1,
             PredictionKind.MulticlassClassification => label!.ClassCount,
-            _ => model.Shape.OutputCount,
+            PredictionKind.Regression => model.Shape.OutputCount,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown prediction kind."),
         };
     }
 

@@ -21,7 +21,8 @@ internal static class OutputSchema
     {
         PredictionKind.BinaryClassification => [Score, Probability, PredictedLabel],
         PredictionKind.MulticlassClassification => [Score, PredictedLabel],
-        _ => [Score],
+        PredictionKind.Regression => [Score],
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown prediction kind."),
     };
 
     /// <summary>The input schema followed by the output columns.</summary>
@@ -34,7 +35,8 @@ internal static class OutputSchema
         {
             PredictionKind.BinaryClassification => "BinaryClassification",
             PredictionKind.MulticlassClassification => "MulticlassClassification",
-            _ => "Regression",
+            PredictionKind.Regression => "Regression",
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown prediction kind."),
         };
 
         switch (kind)
