@@ -84,7 +84,7 @@ namespace Backprop.Generators.Emit
                         string zRecipe = buffers.TryGetValue(Z(l), out string? kept) ? kept : $"affine {Num(l - 1)} {previousRecipe}";
                         if (!identity)
                         {
-                            ActivationInfoAttribute info = ActivationRules.Of(activation.Activation);
+                            ActivationInfoAttribute info = ActivationTable.Of(activation.Activation);
                             string rule = activation.Activation == Activation.Softmax ? $"softmax(z{sup})" : info.Formula.Replace("z", "z" + sup);
                             string derivative = activation.FusedWithLoss ? "f′ fused with the loss" : $"f′ = {Derivative(info.Derivative, sup)}";
                             nodes.Add($"{aId}(\"{Text($"{dense.Name} · {activation.Activation}<br/>a{sup} = {rule}<br/>{derivative}")}\")");

@@ -279,8 +279,8 @@ namespace Backprop.Generators.Parsing
                         Activation activation = Activation.Identity;
                         if (layer.Attribute.ConstructorArguments.Length > 1 && layer.Attribute.ConstructorArguments[1].Value is int a)
                         {
-                            if (ActivationRules.IsKnown(a)) activation = (Activation)a;
-                            else diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnknownEnumValue, ConstructorArgumentLocation(layer.Attribute, 1) ?? layer.Location, a, nameof(Activation), ActivationRules.KnownNames));
+                            if (ActivationTable.IsKnown((Activation)a)) activation = (Activation)a;
+                            else diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnknownEnumValue, ConstructorArgumentLocation(layer.Attribute, 1) ?? layer.Location, a, nameof(Activation), string.Join(", ", ActivationTable.All)));
                         }
 
                         bool bias = true;
@@ -302,7 +302,7 @@ namespace Backprop.Generators.Parsing
                             parameters += weights + (bias ? units : 0);
                         }
 
-                        ActivationInfoAttribute info = ActivationRules.Of(activation);
+                        ActivationInfoAttribute info = ActivationTable.Of(activation);
                         bool last = i == declared.Count - 1;
                         if (info.OutputOnly && !last)
                             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.SoftmaxNotLast, layer.Location, name));

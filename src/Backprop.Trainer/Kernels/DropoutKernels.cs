@@ -45,12 +45,5 @@ public static class DropoutKernels
     /// <summary>The key of one training step's masks, from the training seed and the step number.</summary>
     public static ulong StepSeed(int seed, long step) => Mix(Mix((ulong)(uint)seed) + (ulong)step);
 
-    /// <summary>SplitMix64's finaliser: a bijective mix of 64 bits.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Mix(ulong z)
-    {
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
+    private static ulong Mix(ulong z) => SplitMix.Mix(z);
 }

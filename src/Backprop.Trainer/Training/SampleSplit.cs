@@ -38,10 +38,7 @@ internal sealed class SampleSplit : ISampleSource
     private static double Mix(long row, int seed)
     {
         ulong z = unchecked(((ulong)row + 1) * 0x9E3779B97F4A7C15UL + (ulong)(uint)seed * 0xBF58476D1CE4E5B9UL); // row + 1: never the fixed point 0
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        z ^= z >> 31;
-        return (z >> 11) * (1.0 / (1UL << 53));
+        return (Kernels.SplitMix.Mix(z) >> 11) * (1.0 / (1UL << 53));
     }
 
     private sealed class Cursor(SampleSplit split, ISampleCursor inner) : ISampleCursor

@@ -13,7 +13,7 @@ namespace Backprop.Generators.Emit.Layers
         public static void EmitForward(CodeWriter w, ActivationSpec node, bool training)
         {
             int l = node.Index;
-            ActivationInfoAttribute info = ActivationRules.Of(node.Activation);
+            ActivationInfoAttribute info = ActivationTable.Of(node.Activation);
             string rule = $"a{Sup(l)} = {info.Formula.Replace("z", "z" + Sup(l))}";
             if (node.Activation == Activation.Identity)
             {
@@ -35,7 +35,7 @@ namespace Backprop.Generators.Emit.Layers
         public static void EmitBackward(CodeWriter w, ActivationSpec node)
         {
             int l = node.Index;
-            ActivationInfoAttribute info = ActivationRules.Of(node.Activation);
+            ActivationInfoAttribute info = ActivationTable.Of(node.Activation);
             if (node.FusedWithLoss)
             {
                 w.Line($"// δ{Sup(l)} = ∂C/∂z{Sup(l)} already: the loss's δ = p − t includes the derivative of the {node.Activation} output.");
