@@ -10,7 +10,38 @@ public class GemmTests
     {
         { 1, 1, 1 }, { 3, 3, 3 }, { 17, 3, 1 }, { 1, 17, 63 }, { 17, 63, 65 }, { 65, 17, 63 }, { 63, 65, 127 },
         { 127, 63, 17 }, { 6, 256, 16 }, { 7, 257, 33 }, { 33, 513, 65 }, { 5, 65, 513 }, { 97, 300, 130 }, { 128, 784, 128 },
+        { 15, 4, 16 }, { 15, 16, 3 }, { 16, 15, 4 }, { 9, 5, 31 }, { 8, 2, 3 },
     };
+
+    /// <summary>Small products (no packing): m of 1 to 9 covers the four-row groups and the rows left over; n every column path.</summary>
+    public static TheoryData<int, int, int> SmallShapes() => new()
+    {
+        { 1, 4, 16 }, { 4, 4, 16 }, { 5, 16, 3 }, { 15, 16, 3 }, { 16, 15, 4 }, { 9, 5, 31 }, { 7, 3, 13 }, { 8, 2, 1 }, { 13, 16, 19 },
+    };
+
+    [Theory]
+    [MemberData(nameof(SmallShapes))]
+    public void Small_products_sum_each_element_as_one_fma_chain_in_k_order(int m, int k, int n)
+    {
+        // The documented order: C(i, j) += (fma chain over p = 0..k−1 from 0), whatever row group or column path (i, j) falls in.
+        float[] a = Random(m * k, 13), b = Random(k * n, 14), start = Random(m * n, 15), c = (float[])start.Clone();
+        Gemm.AccumulateTransposedA(Transpose(a, m, k), b, c, m, k, n);
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+            {
+                float s = 0f;
+                for (int p = 0; p < k; p++) s = MathF.FusedMultiplyAdd(a[i * k + p], b[p * n + j], s);
+                Assert.Equal(start[i * n + j] + s, c[i * n + j]);
+            }
+    }
+
+    private static float[] Transpose(float[] a, int rows, int columns)
+    {
+        var t = new float[a.Length];
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < columns; j++) t[j * rows + i] = a[i * columns + j];
+        return t;
+    }
 
     [Theory]
     [MemberData(nameof(Shapes))]
