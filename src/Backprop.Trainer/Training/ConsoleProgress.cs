@@ -80,7 +80,6 @@ public sealed class ConsoleProgress : IProgress<EpochReport>, IDisposable
     /// <param name="value">The report of the epoch just completed.</param>
     public void Report(EpochReport value)
     {
-        ArgumentNullException.ThrowIfNull(value);
         lock (_gate)
         {
             if (_completed) return;
@@ -125,7 +124,6 @@ public sealed class ConsoleProgress : IProgress<EpochReport>, IDisposable
     /// <returns>For example <c>epoch  120/4000  loss 0.1234  val 0.1301  acc 95.0%  η 0.01  elapsed 0:01.2  ETA 0:38.5</c>.</returns>
     public static string Format(EpochReport report, int totalEpochs, TimeSpan elapsed)
     {
-        ArgumentNullException.ThrowIfNull(report);
         CultureInfo c = CultureInfo.InvariantCulture;
         int digits = totalEpochs.ToString(c).Length;
         var line = new System.Text.StringBuilder();

@@ -33,4 +33,7 @@ public sealed class TrainingHistory
     }
 
     internal void Add(EpochReport report) => _epochs.Add(report);
+
+    /// <summary>Room for <paramref name="epochs"/> more reports (up to 65,536 at once), so that recording an epoch allocates nothing.</summary>
+    internal void Reserve(int epochs) => _epochs.EnsureCapacity(_epochs.Count + Math.Min(epochs, 1 << 16));
 }

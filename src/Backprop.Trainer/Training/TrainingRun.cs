@@ -102,16 +102,19 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
         _network.Parameters.CopyTo(_current, 0);
         double bestLoss = double.PositiveInfinity;
         int bestEpoch = 0, epochsSinceBest = 0;
+        History.Reserve(_options.Epochs);
+        long started = Stopwatch.GetTimestamp();
         for (int epoch = 0; epoch < _options.Epochs; epoch++)
         {
-            long started = Stopwatch.GetTimestamp();
             float learningRate = _options.LearningRateAt(epoch);
             double trainingLoss = TrainEpoch(data, epoch, learningRate, trainingSamples);
             (double Loss, double? Accuracy)? validated = validation is null ? null : Evaluate(validation);
-            var report = new EpochReport(epoch + 1, trainingLoss, validated?.Loss, learningRate, Stopwatch.GetElapsedTime(started))
+            long ended = Stopwatch.GetTimestamp(); // one clock read per epoch: this epoch's end is the next one's start
+            var report = new EpochReport(epoch + 1, trainingLoss, validated?.Loss, learningRate, Stopwatch.GetElapsedTime(started, ended))
             {
                 ValidationAccuracy = validated?.Accuracy,
             };
+            started = ended;
             History.Add(report);
             History.BestEpoch = epoch + 1;
             _options.Progress?.Report(report);
