@@ -79,6 +79,16 @@ public class LayerKindTests
         Assert.Throws<ArgumentException>(() => LayerDescription.Dense("Output", 6, 2, Activation.Identity, false, 0, 12));
     }
 
+    [Fact]
+    public void Every_kind_has_exactly_one_rules_record()
+    {
+        LayerKind[] ruled = typeof(LayerKindRules).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(LayerKindRules)) && !t.IsAbstract)
+            .Select(t => ((LayerKindRules)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(t)).Kind)
+            .Order().ToArray();
+        Assert.Equal(Enum.GetValues<LayerKind>().Order(), ruled);
+    }
+
     private static NetworkShape Single(LayerDescription layer) => new("Single", layer.Inputs, Loss.MeanSquaredError, [layer]);
 
     private static ulong HashOf(string text)
