@@ -24,7 +24,7 @@ public static class NetworkSummary
         var rows = new List<string[]> { new[] { "Layer", "Kind", "Output", "Activation", "Parameters" }.Concat(state ? ["State"] : Array.Empty<string>()).ToArray() };
         rows.Add(Row(state, "(input)", "Input", $"[{shape.InputCount}]", "", "0", "0"));
         foreach (LayerDescription layer in shape.Layers)
-            rows.Add(Row(state, layer.Name, Kind(layer), $"[{layer.Units}]", layer.Kind == LayerKind.Dense ? layer.Activation.ToString() : "",
+            rows.Add(Row(state, layer.Name, layer.Rules.SummaryKind(layer), $"[{layer.Units}]", layer.Rules.SummaryActivation(layer),
                 Number(layer.ParameterCount), Number(layer.StateCount)));
 
         int[] widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
@@ -46,15 +46,6 @@ public static class NetworkSummary
         < 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes} B"),
         < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KiB"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MiB"),
-    };
-
-    private static string Kind(LayerDescription layer) => layer.Kind switch
-    {
-        LayerKind.Dense => layer.HasBias ? "Dense" : "Dense (no bias)",
-        LayerKind.LayerNorm => "LayerNorm",
-        LayerKind.BatchNorm => "BatchNorm",
-        LayerKind.Dropout => string.Create(CultureInfo.InvariantCulture, $"Dropout {layer.Rate:0.###}"),
-        _ => throw new ArgumentOutOfRangeException(nameof(layer), layer.Kind, "Unknown layer kind."),
     };
 
     private static string[] Row(bool state, string name, string kind, string output, string activation, string parameters, string stateValues) =>

@@ -5,85 +5,31 @@ namespace Backprop;
 /// tensors with their places in the flat parameter and state buffers. Generated code creates these through the factory
 /// of each kind.
 /// </summary>
-public sealed record LayerDescription
+/// <remarks>
+/// This part holds what every kind has. Each kind adds, in its own file under <c>Network/Kinds</c>, its factory, its
+/// options and its <see cref="LayerKindRules"/>: what the signature, the summary, the training mode and the ONNX export
+/// ask of it.
+/// </remarks>
+public sealed partial record LayerDescription
 {
-    /// <summary>Describes a dense layer (kept for the layout of earlier versions; same as <see cref="Dense"/>).</summary>
-    /// <param name="name">The layer's property name, e.g. <c>Hidden</c>.</param>
-    /// <param name="inputs">Number of inputs of the layer.</param>
-    /// <param name="units">Number of units (outputs).</param>
-    /// <param name="activation">The activation applied after the affine map.</param>
-    /// <param name="hasBias">Whether the layer has a bias vector.</param>
-    /// <param name="weightOffset">Offset of W (Units × Inputs, row-major: W[o, i] at WeightOffset + o·Inputs + i).</param>
-    /// <param name="biasOffset">Offset of b (Units floats), or −1 when the layer has no bias.</param>
-    public LayerDescription(string name, int inputs, int units, Activation activation, bool hasBias, int weightOffset, int biasOffset)
-        : this(name, LayerKind.Dense, inputs, units, activation, DenseTensors(name, inputs, units, hasBias, weightOffset, biasOffset), 0, 0, 0)
-    {
-    }
-
-    private LayerDescription(string name, LayerKind kind, int inputs, int units, Activation activation, TensorDescription[] tensors,
-        double epsilon, double momentum, double rate)
+    private LayerDescription(string name, LayerKindRules rules, int inputs, int units, Activation activation, TensorDescription[] tensors)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         if (inputs <= 0) throw new ArgumentOutOfRangeException(nameof(inputs), inputs, $"Layer '{name}' needs a positive input count.");
         if (units <= 0) throw new ArgumentOutOfRangeException(nameof(units), units, $"Layer '{name}' needs a positive number of units.");
         Name = name;
-        Kind = kind;
+        Rules = rules;
         Inputs = inputs;
         Units = units;
         Activation = activation;
         Tensors = tensors;
-        Epsilon = epsilon;
-        Momentum = momentum;
-        Rate = rate;
     }
-
-    /// <summary>Describes a dense layer: W [units × inputs] then, with a bias, b [units], consecutive in the parameter buffer.</summary>
-    public static LayerDescription Dense(string name, int inputs, int units, Activation activation, bool hasBias, int weightOffset, int biasOffset) =>
-        new(name, inputs, units, activation, hasBias, weightOffset, biasOffset);
-
-    /// <summary>Describes a layer normalisation over <paramref name="width"/> features: gain γ then shift β in the parameter buffer.</summary>
-    public static LayerDescription LayerNorm(string name, int width, int gainOffset, int shiftOffset, double epsilon) =>
-        new(name, LayerKind.LayerNorm, width, width, Activation.Identity,
-            [Vector(name, "gain", TensorRole.Gain, gainOffset, width, false), Vector(name, "shift", TensorRole.Shift, shiftOffset, width, false)],
-            Positive(epsilon, name, nameof(epsilon)), 0, 0);
-
-    /// <summary>
-    /// Describes a batch normalisation over <paramref name="width"/> features: gain γ and shift β in the parameter buffer,
-    /// running mean and variance in the state buffer.
-    /// </summary>
-    public static LayerDescription BatchNorm(string name, int width, int gainOffset, int shiftOffset, int meanOffset, int varianceOffset,
-        double epsilon, double momentum)
-    {
-        if (!(momentum > 0 && momentum <= 1)) throw new ArgumentOutOfRangeException(nameof(momentum), momentum, $"Layer '{name}': the momentum must be in (0, 1].");
-        return new(name, LayerKind.BatchNorm, width, width, Activation.Identity,
-            [
-                Vector(name, "gain", TensorRole.Gain, gainOffset, width, false), Vector(name, "shift", TensorRole.Shift, shiftOffset, width, false),
-                Vector(name, "running_mean", TensorRole.RunningMean, meanOffset, width, true), Vector(name, "running_var", TensorRole.RunningVariance, varianceOffset, width, true),
-            ],
-            Positive(epsilon, name, nameof(epsilon)), momentum, 0);
-    }
-
-    /// <summary>Describes inverted dropout over <paramref name="width"/> values with drop probability <paramref name="rate"/>.</summary>
-    public static LayerDescription Dropout(string name, int width, double rate)
-    {
-        if (!(rate >= 0 && rate < 1)) throw new ArgumentOutOfRangeException(nameof(rate), rate, $"Layer '{name}': the dropout rate must be in [0, 1).");
-        return new(name, LayerKind.Dropout, width, width, Activation.Identity, [], 0, 0, rate);
-    }
-
-    /// <summary>
-    /// Describes an input normalisation over <paramref name="width"/> features adapted from the data: the mean and the
-    /// variance of each feature, in the state buffer (no parameters).
-    /// </summary>
-    public static LayerDescription Normalize(string name, int width, int meanOffset, int varianceOffset) =>
-        new(name, LayerKind.Normalize, width, width, Activation.Identity,
-            [Vector(name, "mean", TensorRole.RunningMean, meanOffset, width, true), Vector(name, "variance", TensorRole.RunningVariance, varianceOffset, width, true)],
-            0, 0, 0);
 
     /// <summary>The layer's property name, e.g. <c>Hidden</c>.</summary>
     public string Name { get; }
 
     /// <summary>The layer's kind.</summary>
-    public LayerKind Kind { get; }
+    public LayerKind Kind => Rules.Kind;
 
     /// <summary>Number of inputs of the layer (the previous layer's units, or the network's inputs).</summary>
     public int Inputs { get; }
@@ -98,13 +44,7 @@ public sealed record LayerDescription
     public IReadOnlyList<TensorDescription> Tensors { get; }
 
     /// <summary>The normalisation's ε (0 for other kinds).</summary>
-    public double Epsilon { get; }
-
-    /// <summary>BatchNorm's momentum of the running statistics (0 for other kinds).</summary>
-    public double Momentum { get; }
-
-    /// <summary>Dropout's drop probability (0 for other kinds).</summary>
-    public double Rate { get; }
+    public double Epsilon => Rules.Epsilon;
 
     /// <summary>Whether the layer has a bias vector (dense layers).</summary>
     public bool HasBias => Find(TensorRole.Biases) is not null;
@@ -124,6 +64,9 @@ public sealed record LayerDescription
     /// <summary>Number of state values (running statistics) of the layer.</summary>
     public int StateCount => Tensors.Where(t => t.IsState).Sum(t => t.Length);
 
+    /// <summary>The kind's rules and the layer's options of that kind: what the consumers of a description ask of its kind.</summary>
+    internal LayerKindRules Rules { get; }
+
     /// <summary>The layer's tensor of role <paramref name="role"/>, or null when it has none.</summary>
     public TensorDescription? Find(TensorRole role)
     {
@@ -134,23 +77,11 @@ public sealed record LayerDescription
 
     /// <inheritdoc />
     public bool Equals(LayerDescription? other) =>
-        other is not null && Name == other.Name && Kind == other.Kind && Inputs == other.Inputs && Units == other.Units && Activation == other.Activation
-        && Epsilon.Equals(other.Epsilon) && Momentum.Equals(other.Momentum) && Rate.Equals(other.Rate) && Tensors.SequenceEqual(other.Tensors);
+        other is not null && Name == other.Name && Rules == other.Rules && Inputs == other.Inputs && Units == other.Units && Activation == other.Activation
+        && Tensors.SequenceEqual(other.Tensors);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Name, Kind, Inputs, Units, Activation, Tensors.Count);
-
-    private static TensorDescription[] DenseTensors(string name, int inputs, int units, bool hasBias, int weightOffset, int biasOffset)
-    {
-        var weights = new TensorDescription($"{name}.weight", TensorRole.Weights, weightOffset, units, inputs, false);
-        if (!hasBias)
-        {
-            if (biasOffset != -1) throw new ArgumentException($"Layer '{name}' has no bias, so its bias offset must be -1, not {biasOffset}.", nameof(biasOffset));
-            return [weights];
-        }
-
-        return [weights, Vector(name, "bias", TensorRole.Biases, biasOffset, units, false)];
-    }
 
     private static TensorDescription Vector(string layer, string name, TensorRole role, int offset, int length, bool state) =>
         new($"{layer}.{name}", role, offset, 1, length, state);

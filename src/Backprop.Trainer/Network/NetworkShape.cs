@@ -116,8 +116,8 @@ public sealed class NetworkShape
     /// <summary>Largest layer width, inputs included: the scratch a per-sample pass needs per activation buffer.</summary>
     public int MaxWidth => Math.Max(InputCount, Layers.Max(l => l.Units));
 
-    /// <summary>True when a layer behaves differently in training (Dropout, BatchNorm).</summary>
-    public bool HasTrainingMode => Layers.Any(l => l.Kind is LayerKind.Dropout or LayerKind.BatchNorm);
+    /// <summary>True when a layer behaves differently in training (its kind says so: Dropout, BatchNorm).</summary>
+    public bool HasTrainingMode => Layers.Any(l => l.Rules.HasTrainingMode);
 
     /// <summary>
     /// A canonical text of the declared shape, e.g. <c>in=4;Dense(16,Tanh,bias);Dense(3,Softmax,bias);loss=SoftmaxCrossEntropy</c>;
@@ -140,7 +140,7 @@ public sealed class NetworkShape
         if (fromData) text.Append(CultureInfo.InvariantCulture, $"in=data({inputCount})");
         else text.Append(CultureInfo.InvariantCulture, $"in={inputCount}");
         foreach (LayerDescription layer in layers)
-            text.Append(';').Append(LayerSignature(layer));
+            text.Append(';').Append(layer.Rules.Signature(layer));
         text.Append(";loss=").Append(loss switch
         {
             Loss.SquaredError or Loss.MeanSquaredError or Loss.BinaryCrossEntropy or Loss.SoftmaxCrossEntropy or Loss.MeanAbsoluteError => loss.ToString(),
@@ -149,16 +149,6 @@ public sealed class NetworkShape
         });
         return text.ToString();
     }
-
-    private static string LayerSignature(LayerDescription layer) => layer.Kind switch
-    {
-        LayerKind.Dense => string.Create(CultureInfo.InvariantCulture, $"Dense({layer.Units},{layer.Activation},{(layer.HasBias ? "bias" : "nobias")})"),
-        LayerKind.LayerNorm => string.Create(CultureInfo.InvariantCulture, $"LayerNorm({layer.Units},eps={layer.Epsilon:R})"),
-        LayerKind.BatchNorm => string.Create(CultureInfo.InvariantCulture, $"BatchNorm({layer.Units},eps={layer.Epsilon:R},momentum={layer.Momentum:R})"),
-        LayerKind.Dropout => string.Create(CultureInfo.InvariantCulture, $"Dropout({layer.Units},{layer.Rate:R})"),
-        LayerKind.Normalize => string.Create(CultureInfo.InvariantCulture, $"Normalize({layer.Units})"),
-        _ => throw new ArgumentOutOfRangeException(nameof(layer), layer.Kind, "Unknown layer kind."),
-    };
 
     private static ulong Fnv1a64(string text)
     {

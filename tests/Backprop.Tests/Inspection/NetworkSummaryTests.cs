@@ -39,6 +39,24 @@ public class NetworkSummaryTests
         Assert.Contains("State values: 12 (48 B, running statistics, not trained)", summary);
     }
 
+    [Fact]
+    public void A_normalize_layer_has_its_row_with_its_state()
+    {
+        string summary = NetworkSummary.Format(CheckNormalize.Shape);
+        string[] lines = summary.Split('\n');
+        Assert.EndsWith("State", lines[1]);
+        Assert.Matches(@"^Scale +Normalize +\[4\] +0 +8$", lines[4]);
+        Assert.Matches(@"^Hidden +Dense +\[5\] +Tanh +25 +0$", lines[5]);
+        Assert.Contains("State values: 8 (32 B, running statistics, not trained)", summary);
+    }
+
+    [Fact]
+    public void A_dense_layer_without_bias_says_so()
+    {
+        var shape = new NetworkShape("NoBias", 3, Loss.MeanSquaredError, [LayerDescription.Dense("Output", 3, 2, Activation.Identity, false, 0, -1)]);
+        Assert.Matches(@"^Output +Dense \(no bias\) +\[2\] +Identity +6$", NetworkSummary.Format(shape).Split('\n')[4]);
+    }
+
     [Theory]
     [InlineData(0, "0 B")]
     [InlineData(1023, "1023 B")]
