@@ -56,7 +56,8 @@ public class BackpropTrainerOptions
     /// <summary>
     /// The update rule. Null (the default) means <see cref="Adam"/> (β₁ 0.9, β₂ 0.999) at <see cref="DefaultAdamLearningRate"/>
     /// when neither <see cref="LearningRate"/> nor <see cref="Schedule"/> is set, and plain SGD when either is: a rate or
-    /// schedule chosen by hand was chosen for plain SGD (what null meant before) and keeps that meaning.
+    /// schedule chosen by hand was chosen for plain SGD (what null meant before) and keeps that meaning. Provided:
+    /// <see cref="Sgd"/>, <see cref="Momentum"/>, <see cref="Adam"/>, <see cref="AdamW"/>, <see cref="RMSprop"/>.
     /// </summary>
     public IOptimizer? Optimizer { get; set; }
 
@@ -73,7 +74,11 @@ public class BackpropTrainerOptions
 
     private float? _learningRate;
 
-    /// <summary>Learning rate per epoch; null means constant.</summary>
+    /// <summary>
+    /// Learning rate per epoch (<see cref="TrainingOptions.Schedule"/>); null means constant. <see cref="ReduceOnPlateau"/>
+    /// follows the validation loss of the validation view passed to <c>Fit(train, validation)</c> or of the
+    /// <see cref="ValidationFraction"/> hold-out, else the training loss; each <c>Fit</c> starts the schedule afresh.
+    /// </summary>
     public ILearningRateSchedule? Schedule { get; set; }
 
     /// <summary>

@@ -61,6 +61,7 @@ public static class NetworkTrainer
         if (options.EarlyStoppingPatience is not null && validation is null)
             throw new ArgumentException("EarlyStoppingPatience needs validation data: pass a validation source or set ValidationFraction.", nameof(options));
 
+        options.Schedule?.Reset(); // a new run: a schedule with state starts afresh, before its first rates are checked
         CheckSchedule(options);
 
         // One rule for every failure but cancellation and divergence: the network gets back the weights it came in with.

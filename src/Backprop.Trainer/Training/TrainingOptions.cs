@@ -20,10 +20,19 @@ public sealed class TrainingOptions
     /// <summary>Base step size η (a schedule may change it per epoch). Default 0.01.</summary>
     public float LearningRate { get; set; } = 0.01f;
 
-    /// <summary>The update rule; null means plain SGD. The trainer resets it before training.</summary>
+    /// <summary>
+    /// The update rule; null means plain SGD. The trainer resets it before training. Provided: <see cref="Sgd"/>,
+    /// <see cref="Momentum"/>, <see cref="Adam"/>, <see cref="AdamW"/>, <see cref="RMSprop"/>.
+    /// </summary>
     public IOptimizer? Optimizer { get; set; }
 
-    /// <summary>The learning rate per epoch; null means constant.</summary>
+    /// <summary>
+    /// The learning rate per epoch, from <see cref="LearningRate"/>; null means constant. The trainer resets it at the start
+    /// of each run and tells it every finished epoch's report (<see cref="ILearningRateSchedule.EpochEnded"/>), which
+    /// <see cref="ReduceOnPlateau"/> uses. Provided: <see cref="ConstantSchedule"/>, <see cref="StepDecay"/>,
+    /// <see cref="ExponentialDecay"/>, <see cref="InverseTimeDecay"/>, <see cref="CosineAnnealing"/>,
+    /// <see cref="CosineAnnealingWarmRestarts"/>, <see cref="OneCycle"/>, <see cref="ReduceOnPlateau"/>.
+    /// </summary>
     public ILearningRateSchedule? Schedule { get; set; }
 
     /// <summary>

@@ -116,6 +116,7 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
             };
             started = ended;
             History.Add(report);
+            _options.Schedule?.EpochEnded(report); // an adaptive schedule (ReduceOnPlateau) learns the epoch's losses
             History.BestEpoch = epoch + 1;
             _options.Progress?.Report(report);
             if (_options.EarlyStoppingPatience is not int patience || validated is not { Loss: var loss }) continue;
