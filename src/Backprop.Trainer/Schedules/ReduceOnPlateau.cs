@@ -111,7 +111,6 @@ public sealed class ReduceOnPlateau : ILearningRateSchedule
     /// <inheritdoc />
     public void EpochEnded(EpochReport report)
     {
-        ArgumentNullException.ThrowIfNull(report);
         Step(report.ValidationLoss ?? report.TrainingLoss, report.LearningRate);
     }
 
