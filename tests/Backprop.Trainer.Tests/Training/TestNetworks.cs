@@ -16,6 +16,17 @@ public partial class WideXorNet
     [Dense(2, Activation.Sigmoid)] public partial DenseLayer Output { get; }
 }
 
+/// <summary>
+/// samples/Xor's 2-50-2 net: 50 tanh units, two linear outputs (one-hot targets), ½Σ(t − o)²; its loss blows up with a
+/// constant rate of 0.5.
+/// </summary>
+[Network(Inputs = 2, Loss = Loss.SquaredError)]
+public partial class WideTanhXorNet
+{
+    [Dense(50, Activation.Tanh)] public partial DenseLayer Hidden { get; }
+    [Dense(2, Activation.Identity)] public partial DenseLayer Output { get; }
+}
+
 /// <summary>A linear regression net (no activation), for divergence and update-rule tests.</summary>
 [Network(Inputs = 3, Loss = Loss.MeanSquaredError)]
 public partial class LinearNet
