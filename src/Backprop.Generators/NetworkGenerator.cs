@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using Backprop.Generators.Emit;
 using Backprop.Generators.Model;
@@ -37,8 +38,16 @@ namespace Backprop.Generators
             context.RegisterSourceOutput(networks.Select(static (r, _) => r with { Diagnostics = EquatableArray<DiagnosticInfo>.Empty }), static (output, result) =>
             {
                 if (result.HintName.Length == 0) return;
-                if (result.Network is not null) output.AddSource(result.HintName, NetworkEmitter.Emit(result.Network));
-                else if (result.Stubs.Count > 0) output.AddSource(result.HintName, NetworkEmitter.EmitStubs(result));
+                try
+                {
+                    if (result.Network is not null) output.AddSource(result.HintName, NetworkEmitter.Emit(result.Network));
+                    else if (result.Stubs.Count > 0) output.AddSource(result.HintName, NetworkEmitter.EmitStubs(result));
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // As the parser does: never throw to Roslyn (CS8785); an emitter's unreachable case is reported as BP0000.
+                    output.ReportDiagnostic(Diagnostic.Create(Diagnostics.InternalError, Location.None, result.Network?.ClassName ?? result.Declaration, exception.Message));
+                }
             });
 
             // A layer attribute on a property of a class without [Network]: nothing would implement it.

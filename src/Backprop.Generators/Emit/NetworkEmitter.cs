@@ -1,4 +1,5 @@
 using System.Linq;
+using Backprop.Generators.Emit.Layers;
 using Backprop.Generators.Model;
 using static Backprop.Generators.Emit.Names;
 
@@ -33,7 +34,7 @@ namespace Backprop.Generators.Emit
             EmitInstanceMembers(w, spec);
             PassEmitter.EmitForward(w, spec);
             PassEmitter.EmitBackward(w, spec);
-            foreach (LayerSpec layer in spec.Layers) LayerDispatch.EmitMethods(w, layer);
+            foreach (LayerSpec layer in spec.Layers) layer.CreateEmitter().EmitMethods(w);
             EmitBatchEntryPoints(w, spec);
             PassEmitter.EmitForwardBatch(w, spec);
             PassEmitter.EmitBackwardBatch(w, spec);
@@ -68,20 +69,10 @@ namespace Backprop.Generators.Emit
         }
 
         private static string Describe(NetworkSpec spec) => spec.InputsFromData
-            ? $"{spec.ClassName}: n inputs (from the data) → " + string.Join(" → ", spec.Layers.Select(Describe))
+            ? $"{spec.ClassName}: n inputs (from the data) → " + string.Join(" → ", spec.Layers.Select(l => l.CreateEmitter().Describe()))
               + $"; loss {spec.Loss}; {spec.ParameterCount} + {spec.ParametersPerInput}·n parameters{(spec.HasState ? $", {spec.StateCount} + {spec.StatePerInput}·n state values" : "")}."
-            : $"{spec.ClassName}: {spec.Inputs} inputs → " + string.Join(" → ", spec.Layers.Select(Describe))
+            : $"{spec.ClassName}: {spec.Inputs} inputs → " + string.Join(" → ", spec.Layers.Select(l => l.CreateEmitter().Describe()))
               + $"; loss {spec.Loss}; {spec.ParameterCount} parameters{(spec.StateCount > 0 ? $", {spec.StateCount} state values" : "")}.";
-
-        internal static string Describe(LayerSpec layer) => layer switch
-        {
-            DenseSpec d => $"{d.Name}[{d.Units}, {d.Activation}{(d.HasBias ? "" : ", no bias")}]",
-            LayerNormSpec n => $"{n.Name}[LayerNorm {WidthText(n)}]",
-            BatchNormSpec n => $"{n.Name}[BatchNorm {WidthText(n)}]",
-            DropoutSpec d => $"{d.Name}[Dropout {d.Rate.ToString(System.Globalization.CultureInfo.InvariantCulture)}]",
-            NormalizeSpec n => $"{n.Name}[Normalize]",
-            _ => throw new System.ArgumentOutOfRangeException(nameof(layer), layer.GetType().Name, "Unknown layer kind."),
-        };
 
         private static void EmitConstants(CodeWriter w, NetworkSpec spec)
         {
@@ -101,7 +92,7 @@ namespace Backprop.Generators.Emit
             foreach (LayerSpec layer in spec.Layers)
             {
                 w.Line();
-                LayerDispatch.EmitConstants(w, layer);
+                layer.CreateEmitter().EmitConstants(w);
             }
         }
 
@@ -112,7 +103,7 @@ namespace Backprop.Generators.Emit
             w.Line("/// <summary>The declared shape and the layout of the parameter and state buffers.</summary>");
             w.Line($"public static global::Backprop.NetworkShape Shape {{ get; }} = new global::Backprop.NetworkShape(\"{spec.ClassName}\", InputCount, {EnumMember(spec.Loss)}, new global::Backprop.LayerDescription[]");
             w.Line("{");
-            foreach (LayerSpec layer in spec.Layers) w.Line($"    {LayerDispatch.Description(layer)},");
+            foreach (LayerSpec layer in spec.Layers) w.Line($"    {layer.CreateEmitter().Description()},");
             w.Line($"}}, {Double(spec.HuberDelta)});");
             w.Line();
             w.Line("global::Backprop.NetworkShape global::Backprop.INetwork.Shape => Shape;");
@@ -151,13 +142,19 @@ namespace Backprop.Generators.Emit
                 w.Close();
             }
 
-            LayerSpec[] layers = spec.Layers;
-            for (int i = 0; i < layers.Length; i++)
+            EmitLayerProperties(w, spec, "Shape");
+        }
+
+        /// <summary>Each layer's property: a view of its buffers in the shape that <paramref name="shape"/> names.</summary>
+        internal static void EmitLayerProperties(CodeWriter w, NetworkSpec spec, string shape)
+        {
+            for (int i = 0; i < spec.Layers.Count; i++)
             {
-                (string type, string view, string summary) = LayerDispatch.Property(layers[i], i, "Shape");
+                LayerSpec layer = spec.Layers[i];
+                LayerEmitter emitter = layer.CreateEmitter();
                 w.Line();
-                w.Line($"/// <summary>Layer {layers[i].Index}: {summary}.</summary>");
-                w.Line($"{LayerDispatch.Modifiers(layers[i])} {type} {Identifier(layers[i].Name)} {{ get => {view}; }}".TrimStart());
+                w.Line($"/// <summary>Layer {layer.Index}: {emitter.Summary()}.</summary>");
+                w.Line($"{layer.Modifiers} {emitter.PropertyType} {Identifier(layer.Name)} {{ get => {emitter.View(i, shape)}; }}".TrimStart());
             }
         }
 
@@ -204,8 +201,8 @@ namespace Backprop.Generators.Emit
                 : $"public static float BackwardBatch({ReadOnlySpan} parameters, {Span} gradients, {ReadOnlySpan} inputs, {ReadOnlySpan} targets, int batchSize, float gradientScale, {Span} workspace) => throw {NeedsState(spec, "BackwardBatch(parameters, gradients, state, inputs, targets, sampleWeights, batchSize, gradientScale, dropoutSeed, workspace)")};");
         }
 
-        private static string NeedsState(NetworkSpec spec, string call) => spec.Normalize is NormalizeSpec normalize
-            ? $"new global::System.NotSupportedException(\"{spec.ClassName} keeps the statistics of its Normalize layer ('{normalize.Name}') in its state, which this overload cannot carry: call {call}.\")"
+        private static string NeedsState(NetworkSpec spec, string call) => spec.DataStatistics is LayerSpec statistics
+            ? $"new global::System.NotSupportedException(\"{spec.ClassName} keeps the statistics of its {statistics.Kind} layer ('{statistics.Name}') in its state, which this overload cannot carry: call {call}.\")"
             : $"new global::System.NotSupportedException(\"{spec.ClassName} has BatchNorm or Dropout layers, whose running statistics and masks this overload cannot carry: call {call}.\")";
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Backprop.Generators.Emit.Layers;
 using Backprop.Generators.Model;
 using static Backprop.Generators.Emit.Names;
 
@@ -18,34 +19,25 @@ namespace Backprop.Generators.Emit
         /// <summary>A buffer of the run-time input count lives on the stack up to this many floats, on the heap beyond.</summary>
         public const int StackLimitPerInput = 1024;
 
-        /// <summary>A declared layer with its activation node (dense layers) and whether its error signal is needed.</summary>
+        /// <summary>A layer's emitter and whether the layer's error signal is needed (it is the output, or the next layer propagates).</summary>
         internal readonly struct Step
         {
-            public Step(LayerSpec layer, ActivationSpec? activation, bool needsDelta)
+            public Step(LayerEmitter emitter, bool needsDelta)
             {
-                Layer = layer;
-                Activation = activation;
+                Emitter = emitter;
                 NeedsDelta = needsDelta;
             }
 
-            public LayerSpec Layer { get; }
-            public ActivationSpec? Activation { get; }
+            public LayerEmitter Emitter { get; }
+            public LayerSpec Layer => Emitter.Layer;
             public bool NeedsDelta { get; }
         }
 
         public static List<Step> Steps(NetworkSpec spec)
         {
-            var layers = new List<(LayerSpec Layer, ActivationSpec? Activation)>();
-            for (int i = 0; i < spec.Nodes.Count; i++)
-            {
-                if (spec.Nodes[i] is ActivationSpec) continue;
-                ActivationSpec? activation = i + 1 < spec.Nodes.Count ? spec.Nodes[i + 1] as ActivationSpec : null;
-                layers.Add((spec.Nodes[i], activation));
-            }
-
             var steps = new List<Step>();
-            for (int i = 0; i < layers.Count; i++)
-                steps.Add(new Step(layers[i].Layer, layers[i].Activation, i == layers.Count - 1 || layers[i + 1].Layer.Propagates));
+            for (int i = 0; i < spec.Layers.Count; i++)
+                steps.Add(new Step(spec.Layers[i].CreateEmitter(), i == spec.Layers.Count - 1 || spec.Layers[i + 1].Propagates));
             return steps;
         }
 
@@ -54,7 +46,7 @@ namespace Backprop.Generators.Emit
         {
             long perSample = 0, fixedSize = 0;
             foreach (Step step in Steps(spec))
-                foreach (Buffer buffer in LayerDispatch.Workspace(step.Layer, step.Activation, training: true, step.NeedsDelta))
+                foreach (Buffer buffer in step.Emitter.Workspace(training: true, step.NeedsDelta))
                 {
                     if (buffer.AliasOf is not null) continue;
                     if (buffer.PerSample) perSample += buffer.Floats;
@@ -76,7 +68,7 @@ namespace Backprop.Generators.Emit
             w.Line(Guard(spec, "output", "OutputCount"));
             w.Line($"{ReadOnlySpan} x = input;");
             DeclareSampleBuffers(w, spec, steps, training: false);
-            foreach (Step step in steps) LayerDispatch.EmitForward(w, step.Layer, step.Activation, training: false, batched: false);
+            foreach (Step step in steps) step.Emitter.EmitForward(w, training: false, batched: false);
             w.Close();
         }
 
@@ -92,15 +84,15 @@ namespace Backprop.Generators.Emit
             w.Open($"public static float Backward({ReadOnlySpan} parameters, {Span} gradients, {ReadOnlySpan} input, {ReadOnlySpan} target, float gradientScale)");
             if (spec.HasTrainingMode)
             {
-                string layer = spec.Layers.First(l => l is BatchNormSpec or DropoutSpec).Name;
+                string layer = spec.Layers.First(l => l.HasTrainingMode).Name;
                 w.Line($"throw new global::System.NotSupportedException(\"{spec.ClassName} has a BatchNorm or Dropout layer ('{layer}'), which trains on mini-batches (batch statistics, dropout masks): use BackwardBatch, as NetworkTrainer does.\");");
                 w.Close();
                 return;
             }
 
-            if (spec.Normalize is NormalizeSpec normalize)
+            if (spec.DataStatistics is LayerSpec statistics)
             {
-                w.Line($"throw new global::System.NotSupportedException(\"{spec.ClassName} keeps the statistics of its Normalize layer ('{normalize.Name}') in its state, which this overload cannot carry: use BackwardBatch with the state, as NetworkTrainer does.\");");
+                w.Line($"throw new global::System.NotSupportedException(\"{spec.ClassName} keeps the statistics of its {statistics.Kind} layer ('{statistics.Name}') in its state, which this overload cannot carry: use BackwardBatch with the state, as NetworkTrainer does.\");");
                 w.Close();
                 return;
             }
@@ -113,11 +105,11 @@ namespace Backprop.Generators.Emit
             w.Line("// Forward, keeping what each layer's backward needs.");
             w.Line($"{ReadOnlySpan} x = input;");
             DeclareSampleBuffers(w, spec, steps, training: true);
-            foreach (Step step in steps) LayerDispatch.EmitForward(w, step.Layer, step.Activation, training: true, batched: false);
+            foreach (Step step in steps) step.Emitter.EmitForward(w, training: true, batched: false);
             w.Line();
             w.Line("// Backward, from the loss to the first layer.");
             LossEmitter.EmitOutputDelta(w, spec, A(spec.LayerCount), "target", "default", Delta(spec.LayerCount), "gradientScale");
-            for (int i = steps.Count - 1; i >= 0; i--) LayerDispatch.EmitBackward(w, steps[i].Layer, steps[i].Activation, batched: false);
+            for (int i = steps.Count - 1; i >= 0; i--) steps[i].Emitter.EmitBackward(w, batched: false);
             w.Line("return loss;");
             w.Close();
         }
@@ -133,7 +125,7 @@ namespace Backprop.Generators.Emit
             w.Line(Guard(spec, "state", Count(spec, "StateCount")));
             w.Line($"{ReadOnlySpan} x = inputs.Slice(0, batchSize * {Count(spec, "InputCount")});");
             DeclareBatchBuffers(w, spec, steps, training: false);
-            foreach (Step step in steps) LayerDispatch.EmitForward(w, step.Layer, step.Activation, training: false, batched: true);
+            foreach (Step step in steps) step.Emitter.EmitForward(w, training: false, batched: true);
             w.Close();
         }
 
@@ -154,11 +146,11 @@ namespace Backprop.Generators.Emit
             w.Line($"if (!sampleWeights.IsEmpty) global::Backprop.NetworkGuard.Batch(sampleWeights.Length, batchSize, 1, \"{spec.ClassName}\", \"sampleWeights\");");
             w.Line($"{ReadOnlySpan} x = inputs.Slice(0, batchSize * {Count(spec, "InputCount")});");
             DeclareBatchBuffers(w, spec, steps, training: true);
-            foreach (Step step in steps) LayerDispatch.EmitForward(w, step.Layer, step.Activation, training: true, batched: true);
+            foreach (Step step in steps) step.Emitter.EmitForward(w, training: true, batched: true);
             w.Line();
             LossEmitter.EmitOutputDelta(w, spec, A(spec.LayerCount), "targets.Slice(0, batchSize * OutputCount)",
                 "sampleWeights.IsEmpty ? sampleWeights : sampleWeights.Slice(0, batchSize)", Delta(spec.LayerCount), "gradientScale");
-            for (int i = steps.Count - 1; i >= 0; i--) LayerDispatch.EmitBackward(w, steps[i].Layer, steps[i].Activation, batched: true);
+            for (int i = steps.Count - 1; i >= 0; i--) steps[i].Emitter.EmitBackward(w, batched: true);
             w.Line("return loss;");
             w.Close();
         }
@@ -199,7 +191,7 @@ namespace Backprop.Generators.Emit
         {
             long perSample = 0, fixedSize = 0;
             foreach (Step step in Steps(spec))
-                foreach (Buffer buffer in LayerDispatch.Workspace(step.Layer, step.Activation, training: true, step.NeedsDelta))
+                foreach (Buffer buffer in step.Emitter.Workspace(training: true, step.NeedsDelta))
                 {
                     if (buffer.AliasOf is not null || !buffer.PerInput) continue;
                     if (buffer.PerSample) perSample++;
@@ -212,7 +204,7 @@ namespace Backprop.Generators.Emit
         private static void DeclareSampleBuffers(CodeWriter w, NetworkSpec spec, List<Step> steps, bool training)
         {
             var buffers = new List<Buffer>();
-            foreach (Step step in steps) buffers.AddRange(LayerDispatch.Workspace(step.Layer, step.Activation, training, step.NeedsDelta));
+            foreach (Step step in steps) buffers.AddRange(step.Emitter.Workspace(training, step.NeedsDelta));
             bool onStack = buffers.Where(b => b.AliasOf is null).Sum(b => b.Floats) <= StackLimit;
             foreach (Buffer buffer in buffers)
             {
@@ -230,7 +222,7 @@ namespace Backprop.Generators.Emit
         private static void DeclareBatchBuffers(CodeWriter w, NetworkSpec spec, List<Step> steps, bool training)
         {
             var buffers = new List<Buffer>();
-            foreach (Step step in steps) buffers.AddRange(LayerDispatch.Workspace(step.Layer, step.Activation, training, step.NeedsDelta));
+            foreach (Step step in steps) buffers.AddRange(step.Emitter.Workspace(training, step.NeedsDelta));
             if (buffers.Any(b => b.AliasOf is null && (training || b.Name != A(spec.LayerCount)))) w.Line("int offset = 0;");
             foreach (Buffer buffer in buffers)
                 {

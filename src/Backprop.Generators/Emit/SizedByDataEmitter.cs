@@ -43,7 +43,7 @@ namespace Backprop.Generators.Emit
             foreach (LayerSpec layer in spec.Layers)
             {
                 w.Line();
-                LayerDispatch.EmitConstants(w, layer);
+                layer.CreateEmitter().EmitConstants(w);
             }
         }
 
@@ -83,7 +83,7 @@ namespace Backprop.Generators.Emit
             w.Line($"_ = StateCountFor({InputCountName});");
             w.Line($"return _lastShape = new global::Backprop.NetworkShape(\"{name}\", {InputCountName}, {EnumMember(spec.Loss)}, new global::Backprop.LayerDescription[]");
             w.Line("{");
-            foreach (LayerSpec layer in spec.Layers) w.Line($"    {LayerDispatch.Description(layer)},");
+            foreach (LayerSpec layer in spec.Layers) w.Line($"    {layer.CreateEmitter().Description()},");
             w.Line($"}}, {Double(spec.HuberDelta)}, inputCountFromData: true);");
             w.Close();
             w.Line();
@@ -159,14 +159,7 @@ namespace Backprop.Generators.Emit
             w.Line("_shape = shape;");
             w.Close();
 
-            LayerSpec[] layers = spec.Layers;
-            for (int i = 0; i < layers.Length; i++)
-            {
-                (string type, string view, string summary) = LayerDispatch.Property(layers[i], i, "SizedShape");
-                w.Line();
-                w.Line($"/// <summary>Layer {layers[i].Index}: {summary}.</summary>");
-                w.Line($"{LayerDispatch.Modifiers(layers[i])} {type} {NetworkEmitter.Identifier(layers[i].Name)} {{ get => {view}; }}".TrimStart());
-            }
+            NetworkEmitter.EmitLayerProperties(w, spec, "SizedShape");
         }
 
         public static void EmitWorkspaceSize(CodeWriter w, NetworkSpec spec)
@@ -183,16 +176,7 @@ namespace Backprop.Generators.Emit
         {
             var names = new System.Collections.Generic.List<string>();
             foreach (LayerSpec layer in spec.Layers)
-            {
-                if (!layer.SizedByData) continue;
-                switch (layer)
-                {
-                    case DenseSpec dense: names.Add($"{dense.Name}'s W[{dense.Units} × n]"); break;
-                    case LayerNormSpec norm: names.Add($"{norm.Name}'s γ[n] and β[n]"); break;
-                    case BatchNormSpec norm: names.Add($"{norm.Name}'s γ[n], β[n] and running statistics"); break;
-                    case NormalizeSpec norm: names.Add($"{norm.Name}'s μ[n] and σ²[n], in the state"); break;
-                }
-            }
+                if (layer.SizedByData && layer.CreateEmitter().InputSizedTensors() is string tensors) names.Add(tensors);
 
             return string.Join(", ", names);
         }

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 namespace Backprop.Generators.Model
 {
     /// <summary>
-    /// The names of every member the generator writes, in one place: the emitters write them and the parser checks that no
-    /// layer or user member takes one.
+    /// The names of the members the generator writes: the network's own here, each layer's from its emitter
+    /// (<see cref="Emit.Layers.LayerEmitter.Members"/>) over these helpers; the parser checks that no layer or user member takes one.
     /// </summary>
     internal static class MemberNames
     {
@@ -39,50 +39,7 @@ namespace Backprop.Generators.Model
         public static string ForwardBatch(string layer) => "ForwardBatch" + layer;
         public static string BackwardBatch(string layer) => "BackwardBatch" + layer;
 
-        /// <summary>The members written for one declared layer (its property included).</summary>
-        public static IEnumerable<string> Of(LayerSpec layer)
-        {
-            string n = layer.Name;
-            yield return n;
-            yield return Units(n);
-            switch (layer)
-            {
-                case DenseSpec dense:
-                    yield return Inputs(n);
-                    yield return WeightOffset(n);
-                    if (dense.HasBias) yield return BiasOffset(n);
-                    break;
-                case LayerNormSpec:
-                    yield return GainOffset(n);
-                    yield return ShiftOffset(n);
-                    yield return Epsilon(n);
-                    break;
-                case BatchNormSpec:
-                    yield return GainOffset(n);
-                    yield return ShiftOffset(n);
-                    yield return MeanOffset(n);
-                    yield return VarianceOffset(n);
-                    yield return Epsilon(n);
-                    yield return Momentum(n);
-                    break;
-                case DropoutSpec:
-                    yield return Rate(n);
-                    break;
-                case NormalizeSpec:
-                    yield return MeanOffset(n);
-                    yield return VarianceOffset(n);
-                    break;
-                case ActivationSpec:
-                    yield break;
-                default:
-                    throw new System.ArgumentOutOfRangeException(nameof(layer), layer.GetType().Name, "Unknown layer kind.");
-            }
-
-            if (layer is DropoutSpec) yield break;
-            yield return Forward(n);
-            yield return Backward(n);
-            yield return ForwardBatch(n);
-            yield return BackwardBatch(n);
-        }
+        /// <summary>The paired forward and backward methods of a layer, which every layer with methods writes.</summary>
+        public static IEnumerable<string> Methods(string layer) => new[] { Forward(layer), Backward(layer), ForwardBatch(layer), BackwardBatch(layer) };
     }
 }

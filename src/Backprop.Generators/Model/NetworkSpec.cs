@@ -9,13 +9,13 @@ namespace Backprop.Generators.Model
     /// <param name="Inputs">Input vector size; 0 when the network takes it from the data (<see cref="InputsFromData"/>).</param>
     /// <param name="Loss">The training loss.</param>
     /// <param name="HuberDelta">The δ of the Huber loss.</param>
-    /// <param name="Nodes">The nodes in order: each declared layer, a dense layer followed by its activation.</param>
+    /// <param name="Layers">The declared layers in order.</param>
     /// <param name="ParameterCount">Floats in the parameter buffer (from the data: those that do not depend on the input count).</param>
     /// <param name="StateCount">Floats in the state buffer (from the data: those that do not depend on the input count).</param>
     internal sealed record NetworkSpec(string Namespace, string ClassName, string ClassIdentifier, int Inputs, Loss Loss, double HuberDelta,
-        EquatableArray<LayerSpec> Nodes, int ParameterCount, int StateCount)
+        EquatableArray<LayerSpec> Layers, int ParameterCount, int StateCount)
     {
-        public int OutputCount => Nodes[Nodes.Count - 1].Units;
+        public int OutputCount => Layers[Layers.Count - 1].Units;
 
         /// <summary>Declared without Inputs: the input count comes from the data when the network is created for it.</summary>
         public bool InputsFromData { get; init; }
@@ -29,17 +29,14 @@ namespace Backprop.Generators.Model
         /// <summary>Whether the network has a state buffer.</summary>
         public bool HasState => StateCount > 0 || StatePerInput > 0;
 
-        /// <summary>The Normalize layer (always first), or null.</summary>
-        public NormalizeSpec? Normalize => Nodes[0] as NormalizeSpec;
+        /// <summary>The first layer that keeps statistics of the training data in the state (a Normalize layer), or null.</summary>
+        public LayerSpec? DataStatistics => Layers.FirstOrDefault(l => l.KeepsDataStatistics);
 
         /// <summary>The number of declared layers (the last index).</summary>
-        public int LayerCount => Nodes[Nodes.Count - 1].Index;
+        public int LayerCount => Layers[Layers.Count - 1].Index;
 
         /// <summary>True when training differs from inference (BatchNorm, Dropout): the per-sample Backward is not available.</summary>
-        public bool HasTrainingMode => Nodes.Any(n => n is BatchNormSpec or DropoutSpec);
-
-        /// <summary>The declared layers, without the activation nodes.</summary>
-        public LayerSpec[] Layers => Nodes.Where(n => n is not ActivationSpec).ToArray();
+        public bool HasTrainingMode => Layers.Any(l => l.HasTrainingMode);
     }
 
     /// <summary>A layer property the generator must implement even when the declaration is in error (a throwing stub).</summary>

@@ -4,9 +4,11 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Backprop.Generators.Model;
+using Backprop.Generators.Parsing.Layers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using static Backprop.Generators.Parsing.AttributeArguments;
 
 namespace Backprop.Generators.Parsing
 {
@@ -14,8 +16,6 @@ namespace Backprop.Generators.Parsing
     internal static class NetworkParser
     {
         public static readonly string NetworkAttributeName = typeof(NetworkAttribute).FullName!;
-
-        private const int MaxBuffer = 0x7FFFFFC7; // Array.MaxLength
 
         public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
@@ -106,14 +106,13 @@ namespace Backprop.Generators.Parsing
                 return null;
             }
 
-            List<LayerSpec>? nodes = BuildNodes(type.Name, fromData ? 0 : Math.Max(inputs, 1), loss, declared, diagnostics, classLocation,
+            List<LayerSpec> layers = BuildLayers(type.Name, fromData ? 0 : Math.Max(inputs, 1), loss, declared, diagnostics,
                 out long parameters, out long state, out long parametersPerInput, out long statePerInput);
-            if (nodes is null) return null;
-            CheckLoss(type.Name, loss, declared, nodes, attribute, classLocation, diagnostics);
-            CheckNames(type, nodes, declared, fromData, diagnostics, cancellationToken);
+            CheckOutput(type.Name, loss, declared, layers, attribute, classLocation, diagnostics);
+            CheckNames(type, layers, declared, fromData, diagnostics, cancellationToken);
             if (diagnostics.Count > 0) return null;
             return new NetworkSpec(type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
-                type.Name, Identifier(type.Name), fromData ? 0 : inputs, loss, huberDelta, new EquatableArray<LayerSpec>(nodes.ToImmutableArray()), (int)parameters, (int)state)
+                type.Name, Identifier(type.Name), fromData ? 0 : inputs, loss, huberDelta, new EquatableArray<LayerSpec>(layers.ToImmutableArray()), (int)parameters, (int)state)
             {
                 InputsFromData = fromData,
                 ParametersPerInput = (int)parametersPerInput,
@@ -159,35 +158,7 @@ namespace Backprop.Generators.Parsing
             return true;
         }
 
-        /// <summary>A layer property as declared: its kind's attribute and where it is.</summary>
-        private sealed class DeclaredLayer
-        {
-            public DeclaredLayer(IPropertySymbol property, AttributeData attribute, string kind, string modifiers)
-            {
-                Property = property;
-                Attribute = attribute;
-                Kind = kind;
-                Modifiers = modifiers;
-            }
-
-            public IPropertySymbol Property { get; }
-            public AttributeData Attribute { get; }
-            public string Kind { get; }
-            public string Modifiers { get; }
-            public Location Location => Property.Locations.FirstOrDefault() ?? Location.None;
-        }
-
-        /// <summary>The known layer kinds: attribute type → view type.</summary>
-        private static readonly (string Attribute, string Kind, string View)[] Kinds =
-        {
-            (typeof(DenseAttribute).FullName!, "Dense", "Backprop.DenseLayer"),
-            (typeof(LayerNormAttribute).FullName!, "LayerNorm", "Backprop.LayerNormLayer"),
-            (typeof(BatchNormAttribute).FullName!, "BatchNorm", "Backprop.BatchNormLayer"),
-            (typeof(DropoutAttribute).FullName!, "Dropout", "Backprop.DropoutLayer"),
-            (typeof(NormalizeAttribute).FullName!, "Normalize", "Backprop.NormalizeLayer"),
-        };
-
-        public static IEnumerable<string> LayerAttributeNames => Kinds.Select(k => k.Attribute);
+        public static IEnumerable<string> LayerAttributeNames => LayerKinds.All.Select(k => k.Attribute);
 
         /// <summary>The layer properties in declaration order; null when one could not be read at all (the compiler reports it).</summary>
         private static List<DeclaredLayer>? ReadLayers(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, List<StubSpec> stubs, CancellationToken cancellationToken)
@@ -198,8 +169,8 @@ namespace Backprop.Generators.Parsing
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var found = property.GetAttributes()
-                    .Select(a => (Attribute: a, Kind: Kinds.FirstOrDefault(k => k.Attribute == a.AttributeClass?.ToDisplayString())))
-                    .Where(f => f.Kind.Attribute is not null).ToList();
+                    .Select(a => (Attribute: a, Kind: LayerKinds.All.FirstOrDefault(k => k.Attribute == a.AttributeClass?.ToDisplayString())))
+                    .Where(f => f.Kind is not null).ToList();
                 if (found.Count == 0) continue;
                 var syntax = property.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<BasePropertyDeclarationSyntax>().FirstOrDefault();
                 string modifiers = syntax is null ? "partial" : string.Join(" ", syntax.Modifiers.Where(m => !m.IsKind(SyntaxKind.PartialKeyword)).Select(m => m.Text).Concat(new[] { "partial" }));
@@ -218,10 +189,10 @@ namespace Backprop.Generators.Parsing
                     continue;
                 }
 
-                var layer = new DeclaredLayer(property, attribute, found[0].Kind.Kind, modifiers);
-                string? problem = LayerPropertyProblem(property, syntax as PropertyDeclarationSyntax, found[0].Kind.View);
+                var layer = new DeclaredLayer(property, attribute, found[0].Kind!, modifiers);
+                string? problem = LayerPropertyProblem(property, syntax as PropertyDeclarationSyntax, found[0].Kind!.View);
                 if (problem is not null)
-                    diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidLayerProperty, layer.Location, property.Name, found[0].Kind.View.Substring("Backprop.".Length), problem));
+                    diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidLayerProperty, layer.Location, property.Name, found[0].Kind!.View.Substring("Backprop.".Length), problem));
                 layers.Add(layer);
             }
 
@@ -243,190 +214,68 @@ namespace Backprop.Generators.Parsing
         }
 
         /// <summary>
-        /// The nodes with their offsets: each declared layer, a dense layer followed by its activation node. With
+        /// The layers with their offsets, each read by its kind's parser over one <see cref="LayerLayout"/>. With
         /// <paramref name="inputs"/> 0 the input count comes from the data: the layers up to the first dense one are
         /// <see cref="LayerSpec.SizedByData"/>, their constant-size tensors are laid out in layer order as usual and their
         /// input-sized ones get coefficients k (offset FixedParameterCount + k·n) counted in <paramref name="parametersPerInput"/>
         /// and <paramref name="statePerInput"/>.
         /// </summary>
-        private static List<LayerSpec>? BuildNodes(string network, int inputs, Loss loss, List<DeclaredLayer> declared, List<DiagnosticInfo> diagnostics,
-            Location classLocation, out long parameters, out long state, out long parametersPerInput, out long statePerInput)
+        private static List<LayerSpec> BuildLayers(string network, int inputs, Loss loss, List<DeclaredLayer> declared, List<DiagnosticInfo> diagnostics,
+            out long parameters, out long state, out long parametersPerInput, out long statePerInput)
         {
-            var nodes = new List<LayerSpec>();
-            int width = inputs;
-            bool sized = inputs == 0; // from the data, until the first dense layer has been read
-            parameters = 0;
-            state = 0;
-            parametersPerInput = 0;
-            statePerInput = 0;
-            long workspace = 0;
-            bool parametersBefore = false;
+            var layers = new List<LayerSpec>();
+            var layout = new LayerLayout(network, inputs, loss, declared, diagnostics);
             DeclaredLayer? parametersOver = null, workspaceOver = null; // the layers where the totals pass their limits
             for (int i = 0; i < declared.Count; i++)
             {
                 DeclaredLayer layer = declared[i];
-                int index = i + 1;
-                string name = layer.Property.Name;
-                int at = (int)Math.Min(parameters, MaxBuffer), stateAt = (int)Math.Min(state, MaxBuffer);
-                int k = (int)Math.Min(parametersPerInput, MaxBuffer), stateK = (int)Math.Min(statePerInput, MaxBuffer);
-                switch (layer.Kind)
-                {
-                    case "Dense":
-                    {
-                        int units = layer.Attribute.ConstructorArguments.Length > 0 && layer.Attribute.ConstructorArguments[0].Value is int u ? u : 0;
-                        if (units <= 0)
-                            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidUnits, ConstructorArgumentLocation(layer.Attribute, 0) ?? layer.Location, name, units));
-                        Activation activation = Activation.Identity;
-                        if (layer.Attribute.ConstructorArguments.Length > 1 && layer.Attribute.ConstructorArguments[1].Value is int a)
-                        {
-                            if (ActivationTable.IsKnown((Activation)a)) activation = (Activation)a;
-                            else diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnknownEnumValue, ConstructorArgumentLocation(layer.Attribute, 1) ?? layer.Location, a, nameof(Activation), string.Join(", ", ActivationTable.All)));
-                        }
-
-                        bool bias = true;
-                        foreach (KeyValuePair<string, TypedConstant> named in layer.Attribute.NamedArguments)
-                            if (named.Key == nameof(DenseAttribute.Bias) && named.Value.Value is bool b) bias = b;
-                        units = Math.Max(units, 1);
-                        if (sized)
-                        {
-                            // W [units × n] goes after every constant-size tensor (coefficient k); b stays in layer order.
-                            nodes.Add(new DenseSpec(name, layer.Modifiers, index, 0, units, activation, bias, k, bias ? at : -1) { Propagates = parametersBefore, SizedByData = true });
-                            parametersPerInput += units;
-                            parameters += bias ? units : 0;
-                        }
-                        else
-                        {
-                            long weights = (long)units * width;
-                            nodes.Add(new DenseSpec(name, layer.Modifiers, index, width, units, activation, bias, at,
-                                bias ? (int)Math.Min(parameters + weights, MaxBuffer) : -1) { Propagates = parametersBefore });
-                            parameters += weights + (bias ? units : 0);
-                        }
-
-                        ActivationInfoAttribute info = ActivationTable.Of(activation);
-                        bool last = i == declared.Count - 1;
-                        if (info.OutputOnly && !last)
-                            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.SoftmaxNotLast, layer.Location, name));
-                        bool fused = last && ((activation == Activation.Softmax && loss == Loss.SoftmaxCrossEntropy) || (activation == Activation.Sigmoid && loss == Loss.BinaryCrossEntropy));
-                        nodes.Add(new ActivationSpec(name, index, units, activation, info.DerivativeNeedsInput, fused));
-                        workspace += (info.DerivativeNeedsInput ? 3L : 2L) * units;
-                        width = units;
-                        sized = false;
-                        break;
-                    }
-                    case "LayerNorm":
-                    {
-                        double epsilon = NamedDouble(layer.Attribute, nameof(LayerNormAttribute.Epsilon), 1e-5);
-                        if (!IsPositiveFloat(epsilon))
-                            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidLayerOption, NamedArgumentLocation(layer.Attribute, nameof(LayerNormAttribute.Epsilon)) ?? layer.Location, name, "Epsilon", epsilon, EpsilonRule));
-                        if (sized)
-                        {
-                            nodes.Add(new LayerNormSpec(name, layer.Modifiers, index, 0, k, k + 1, epsilon) { Propagates = parametersBefore, SizedByData = true });
-                            parametersPerInput += 2;
-                        }
-                        else
-                        {
-                            nodes.Add(new LayerNormSpec(name, layer.Modifiers, index, width, at, (int)Math.Min(parameters + width, MaxBuffer), epsilon) { Propagates = parametersBefore });
-                            parameters += 2L * width;
-                            workspace += 2L * width + 2;
-                        }
-
-                        break;
-                    }
-                    case "BatchNorm":
-                    {
-                        double epsilon = NamedDouble(layer.Attribute, nameof(BatchNormAttribute.Epsilon), 1e-5);
-                        double momentum = NamedDouble(layer.Attribute, nameof(BatchNormAttribute.Momentum), 0.1);
-                        if (!IsPositiveFloat(epsilon))
-                            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidLayerOption, NamedArgumentLocation(layer.Attribute, nameof(BatchNormAttribute.Epsilon)) ?? layer.Location, name, "Epsilon", epsilon, EpsilonRule));
-                        if (!(IsPositiveFloat(momentum) && momentum <= 1))
-                            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidLayerOption, NamedArgumentLocation(layer.Attribute, nameof(BatchNormAttribute.Momentum)) ?? layer.Location, name, "Momentum", momentum, "the momentum of the running statistics must be in (0, 1] (0.1 by default)"));
-                        if (sized)
-                        {
-                            nodes.Add(new BatchNormSpec(name, layer.Modifiers, index, 0, k, k + 1, stateK, stateK + 1, epsilon, momentum) { Propagates = parametersBefore, SizedByData = true });
-                            parametersPerInput += 2;
-                            statePerInput += 2;
-                        }
-                        else
-                        {
-                            nodes.Add(new BatchNormSpec(name, layer.Modifiers, index, width, at, (int)Math.Min(parameters + width, MaxBuffer), stateAt, (int)Math.Min(state + width, MaxBuffer), epsilon, momentum) { Propagates = parametersBefore });
-                            parameters += 2L * width;
-                            state += 2L * width;
-                            workspace += 2L * width;
-                        }
-
-                        break;
-                    }
-                    case "Dropout":
-                    {
-                        double rate = layer.Attribute.ConstructorArguments.Length > 0 && layer.Attribute.ConstructorArguments[0].Value is double r ? r : 0;
-                        if (!(rate >= 0 && (float)rate < 1)) // 1 − 1e-12 is 1 as a float: every unit dropped
-                            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidLayerOption, ConstructorArgumentLocation(layer.Attribute, 0) ?? layer.Location, name, "rate", rate, "the dropout rate is a probability in [0, 1)"));
-                        nodes.Add(new DropoutSpec(name, layer.Modifiers, index, width, rate) { Propagates = parametersBefore, SizedByData = sized });
-                        workspace += 3L * width;
-                        break;
-                    }
-                    case "Normalize":
-                    {
-                        if (i > 0)
-                            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NormalizeNotFirst, layer.Location, name, network, declared[0].Property.Name));
-                        if (sized)
-                        {
-                            nodes.Add(new NormalizeSpec(name, layer.Modifiers, index, 0, stateK, stateK + 1) { SizedByData = true });
-                            statePerInput += 2;
-                        }
-                        else
-                        {
-                            nodes.Add(new NormalizeSpec(name, layer.Modifiers, index, width, stateAt, (int)Math.Min(state + width, MaxBuffer)));
-                            state += 2L * width;
-                            workspace += width;
-                        }
-
-                        break;
-                    }
-                    default:
-                        throw new ArgumentOutOfRangeException(nameof(declared), layer.Kind, "Unknown layer kind.");
-                }
+                layout.MoveTo(i);
+                bool propagates = layout.Propagates, sized = layout.SizedByData;
+                LayerParser parser = layer.Kind.Parser;
+                layers.Add(parser.Parse(layer, layout) with { Propagates = propagates, SizedByData = sized });
 
                 // Layers without parameters leave the error signal unneeded before them.
-                parametersBefore |= layer.Kind is not ("Dropout" or "Normalize");
-                if (parameters > MaxBuffer) parametersOver ??= layer;
-                if (workspace > int.MaxValue) workspaceOver ??= layer;
+                layout.Completed(parser.HasParameters);
+                if (layout.ParameterCount > LayerLayout.MaxBuffer) parametersOver ??= layer;
+                if (layout.Workspace > int.MaxValue) workspaceOver ??= layer;
             }
+
+            parameters = layout.ParameterCount;
+            state = layout.StateCount;
+            parametersPerInput = layout.ParametersPerInput;
+            statePerInput = layout.StatePerInput;
 
             // One diagnostic, at the attribute of the layer where the total passes the limit (a layer's weights are part of the parameters).
             if (parametersOver is not null)
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.TooLarge, AttributeLocation(parametersOver.Attribute, parametersOver.Location), network, parameters,
-                    $"its parameters (the total passes the limit at layer '{parametersOver.Property.Name}')", MaxBuffer));
+                    $"its parameters (the total passes the limit at layer '{parametersOver.Property.Name}')", LayerLayout.MaxBuffer));
             else if (workspaceOver is not null)
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.TooLarge, AttributeLocation(workspaceOver.Attribute, workspaceOver.Location), network, workspace,
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.TooLarge, AttributeLocation(workspaceOver.Attribute, workspaceOver.Location), network, layout.Workspace,
                     $"the batched workspace of one sample (the total passes the limit at layer '{workspaceOver.Property.Name}')", int.MaxValue));
-            if (declared[declared.Count - 1].Kind != "Dense")
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.OutputNotDense, declared[declared.Count - 1].Location, network, declared[declared.Count - 1].Property.Name, declared[declared.Count - 1].Kind));
-            return nodes;
+            DeclaredLayer output = declared[declared.Count - 1];
+            if (!output.Kind.Parser.MayBeOutput)
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.OutputNotDense, output.Location, network, output.Property.Name, layers[layers.Count - 1].Kind));
+            return layers;
         }
 
-        private static void CheckLoss(string network, Loss loss, List<DeclaredLayer> declared, List<LayerSpec> nodes, AttributeData attribute, Location fallback, List<DiagnosticInfo> diagnostics)
+        /// <summary>The output layer against the loss, by its kind (none when the kind may not be the output: BP0019 already).</summary>
+        private static void CheckOutput(string network, Loss loss, List<DeclaredLayer> declared, List<LayerSpec> layers, AttributeData attribute, Location fallback, List<DiagnosticInfo> diagnostics)
         {
-            if (nodes[nodes.Count - 1] is not ActivationSpec output) return; // BP0019 already
-            DeclaredLayer outputLayer = declared[declared.Count - 1];
+            DeclaredLayer output = declared[declared.Count - 1];
+            if (!output.Kind.Parser.MayBeOutput) return;
             Location lossLocation = NamedArgumentLocation(attribute, nameof(NetworkAttribute.Loss)) ?? AttributeLocation(attribute, fallback);
-            Location activationLocation = ConstructorArgumentLocation(outputLayer.Attribute, 1) ?? AttributeLocation(outputLayer.Attribute, outputLayer.Location);
-            bool softmaxOutput = output.Activation == Activation.Softmax;
-            if (softmaxOutput != (loss == Loss.SoftmaxCrossEntropy))
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.SoftmaxLossMismatch, softmaxOutput ? lossLocation : activationLocation, network, output.Activation, loss));
-            else if (loss == Loss.BinaryCrossEntropy && output.Activation != Activation.Sigmoid)
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.BinaryCrossEntropyOutput, activationLocation, network, output.Name, output.Activation));
+            output.Kind.Parser.CheckOutput(layers[layers.Count - 1], output, network, loss, lossLocation, diagnostics);
         }
 
         /// <summary>No layer, user member or the class itself may take a name the generator writes.</summary>
-        private static void CheckNames(INamedTypeSymbol type, List<LayerSpec> nodes, List<DeclaredLayer> declared, bool fromData, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        private static void CheckNames(INamedTypeSymbol type, List<LayerSpec> layers, List<DeclaredLayer> declared, bool fromData, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
             // Every member the generator writes besides the layer properties themselves.
             var generated = new HashSet<string>(MemberNames.Network, StringComparer.Ordinal);
             if (fromData) generated.UnionWith(MemberNames.SizedByData);
-            foreach (LayerSpec node in nodes.Where(n => n is not ActivationSpec))
-                foreach (string name in MemberNames.Of(node))
-                    if (name != node.Name) generated.Add(name);
+            foreach (LayerSpec layer in layers)
+                foreach (string name in layer.CreateEmitter().Members())
+                    if (name != layer.Name) generated.Add(name);
 
             var layerNames = new HashSet<string>(declared.Select(d => d.Property.Name), StringComparer.Ordinal);
             var reported = new HashSet<string>(StringComparer.Ordinal);
@@ -520,37 +369,6 @@ namespace Backprop.Generators.Parsing
                 foreach (AttributeSyntax attribute in list.Attributes)
                     if (model.GetSymbolInfo(attribute, cancellationToken).Symbol?.ContainingType?.ToDisplayString() == NetworkAttributeName) return true;
             return false;
-        }
-
-        /// <summary>The generated code holds these options as floats: positive and finite there too (1e-60 would be 0, 1e300 ∞).</summary>
-        private static bool IsPositiveFloat(double value) => (float)value > 0 && !float.IsInfinity((float)value);
-
-        private const string EpsilonRule = "ε must be positive and finite as a float, 1.4E-45 to 3.4E+38 (1e-5 by default)";
-
-        private static double NamedDouble(AttributeData attribute, string name, double fallback)
-        {
-            foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
-                if (named.Key == name && named.Value.Value is double d) return d;
-            return fallback;
-        }
-
-        private static Location AttributeLocation(AttributeData attribute, Location fallback) =>
-            attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? fallback;
-
-        private static Location? NamedArgumentLocation(AttributeData attribute, string name) =>
-            (attribute.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax)?.ArgumentList?.Arguments
-                .FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name)?.GetLocation();
-
-        /// <summary>The argument of constructor parameter <paramref name="index"/>, positional or named (<c>units: 0</c>); null when omitted.</summary>
-        private static Location? ConstructorArgumentLocation(AttributeData attribute, int index)
-        {
-            var arguments = (attribute.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax)?.ArgumentList?.Arguments
-                .Where(a => a.NameEquals is null).ToList();
-            if (arguments is null) return null;
-            string? name = attribute.AttributeConstructor is { } constructor && index < constructor.Parameters.Length ? constructor.Parameters[index].Name : null;
-            AttributeArgumentSyntax? named = arguments.FirstOrDefault(a => a.NameColon is not null && a.NameColon.Name.Identifier.ValueText == name);
-            if (named is not null) return named.GetLocation();
-            return index < arguments.Count && arguments[index].NameColon is null ? arguments[index].GetLocation() : null;
         }
 
         /// <summary>A type's partial declaration as another part repeats it: <c>partial record struct Outer&lt;T&gt;</c>.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Backprop.Generators.Model;
 using static Backprop.Generators.Emit.Names;
 using static Backprop.Generators.Model.MemberNames;
@@ -10,9 +11,13 @@ namespace Backprop.Generators.Emit.Layers
     /// running statistics in the state buffer; inference uses the running statistics. Forward and backward side by side over
     /// <c>BatchNormKernels</c>.
     /// </summary>
-    internal static class BatchNormEmitter
+    internal sealed class BatchNormEmitter(BatchNormSpec layer) : LayerEmitter
     {
-        public static void EmitConstants(CodeWriter w, BatchNormSpec layer)
+        public override LayerSpec Layer => layer;
+
+        public override string PropertyType => "global::" + BatchNormSpec.View;
+
+        public override void EmitConstants(CodeWriter w)
         {
             string n = layer.Name;
             if (layer.WidthFromData)
@@ -48,17 +53,17 @@ namespace Backprop.Generators.Emit.Layers
             w.Line($"public const float {Momentum(n)} = {Float(layer.Momentum)};");
         }
 
-        public static string Description(BatchNormSpec layer)
+        public override string Description()
         {
             string n = layer.Name, width = Width(layer), wt = WidthText(layer);
             return $"global::Backprop.LayerDescription.BatchNorm(\"{n}\", {width}, {Offset(layer, GainOffset(n))}, {Offset(layer, ShiftOffset(n))}, {Offset(layer, MeanOffset(n))}, {Offset(layer, VarianceOffset(n))}, {Double(layer.Epsilon)}, {Double(layer.Momentum)})";
         }
 
-        public static string Summary(BatchNormSpec layer) => $"batch normalisation of {WidthText(layer)} feature(s); a view of its gain, shift, gradients and running statistics";
+        public override string Summary() => $"batch normalisation of {WidthText(layer)} feature(s); a view of its gain, shift, gradients and running statistics";
 
-        public static string View(BatchNormSpec layer, int position, string shape) => $"new global::Backprop.BatchNormLayer({shape}.Layers[{position}], Parameters, Gradients, State)";
+        public override string View(int position, string shape) => $"new {PropertyType}({shape}.Layers[{position}], Parameters, Gradients, State)";
 
-        public static IEnumerable<Buffer> Workspace(BatchNormSpec layer, bool training, bool needsDelta)
+        public override IEnumerable<Buffer> Workspace(bool training, bool needsDelta)
         {
             int l = layer.Index;
             string wt = WidthText(layer);
@@ -69,23 +74,26 @@ namespace Backprop.Generators.Emit.Layers
             yield return Buffer.Fixed(Reciprocal(l), Width(layer), layer.Units, $"r{Sup(l)} [{wt}]: the batch's 1/√(σ² + ε) per feature");
         }
 
-        public static void EmitForwardCall(CodeWriter w, BatchNormSpec layer, string input, bool training, bool batched)
+        public override void EmitForward(CodeWriter w, bool training, bool batched)
         {
             int l = layer.Index;
+            string input = A(l - 1);
             string rows = batched ? "batchSize" : "1";
             w.Line(training
                 ? $"{ForwardBatch(layer.Name)}(parameters, state, {input}, {A(l)}, {Mean(l)}, {Reciprocal(l)}, {rows}{SizedArgument(layer)}); // a{Sup(l)} = γ{Sup(l)} ⊙ (a{Sup(l - 1)} − μ{Sup(l)})·r{Sup(l)} + β{Sup(l)}, batch statistics"
                 : $"{Forward(layer.Name)}(parameters, state, {input}, {A(l)}, {rows}{SizedArgument(layer)}); // a{Sup(l)} = γ{Sup(l)} ⊙ (a{Sup(l - 1)} − running μ)/√(running σ² + ε) + β{Sup(l)}");
         }
 
-        public static void EmitBackwardCall(CodeWriter w, BatchNormSpec layer, string input)
+        /// <summary>Batched only: a network with batch normalisation trains on mini-batches.</summary>
+        public override void EmitBackward(CodeWriter w, bool batched)
         {
             int l = layer.Index;
+            string input = A(l - 1);
             string inputDelta = layer.Propagates ? Delta(l - 1) : "default";
             w.Line($"{BackwardBatch(layer.Name)}(parameters, gradients, {input}, {Delta(l)}, {Mean(l)}, {Reciprocal(l)}, {inputDelta}, batchSize{SizedArgument(layer)}); // ∂γ{Sup(l)}, ∂β{Sup(l)}{(layer.Propagates ? $"; ∂C/∂a{Sup(l - 1)}" : "")}");
         }
 
-        public static void EmitMethods(CodeWriter w, BatchNormSpec layer)
+        public override void EmitMethods(CodeWriter w)
         {
             string n = layer.Name, sup = Sup(layer.Index), prev = Sup(layer.Index - 1), width = Width(layer), wt = WidthText(layer);
             string gain = $"parameters.Slice({Offset(layer, GainOffset(n))}, {width})", shift = $"parameters.Slice({Offset(layer, ShiftOffset(n))}, {width})";
@@ -106,6 +114,22 @@ namespace Backprop.Generators.Emit.Layers
             w.Line($"{Kernels}.BatchNormKernels.Backward(input, delta, {gain}, means, reciprocals,");
             w.Line($"    gradients.Slice({Offset(layer, GainOffset(n))}, {width}), gradients.Slice({Offset(layer, ShiftOffset(n))}, {width}), inputDelta, rows, {width});");
             w.Close();
+        }
+
+        public override string Describe() => $"{layer.Name}[BatchNorm {WidthText(layer)}]";
+
+        public override string? InputSizedTensors() => $"{layer.Name}'s γ[n], β[n] and running statistics";
+
+        public override IEnumerable<string> Members()
+        {
+            string n = layer.Name;
+            return new[] { n, Units(n), GainOffset(n), ShiftOffset(n), MeanOffset(n), VarianceOffset(n), Epsilon(n), Momentum(n) }.Concat(Methods(n));
+        }
+
+        public override void AddToGraph(MermaidGraph graph)
+        {
+            string sup = Sup(layer.Index);
+            graph.AddNormalisation(layer, $"{layer.Name} · BatchNorm<br/>a{sup} = γ{sup} ⊙ (a{Sup(layer.Index - 1)} − μ_B)/√(σ_B² + ε) + β{sup}<br/>per feature; γ{sup}, β{sup} [{layer.Units}]");
         }
     }
 }

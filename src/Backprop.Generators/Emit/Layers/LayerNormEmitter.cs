@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Backprop.Generators.Model;
 using static Backprop.Generators.Emit.Names;
 using static Backprop.Generators.Model.MemberNames;
@@ -9,9 +10,13 @@ namespace Backprop.Generators.Emit.Layers
     /// Layer normalisation aˡ = γ ⊙ (aˡ⁻¹ − μ)·r + β over each sample's features (r = 1/√(σ² + ε)): forward and backward side
     /// by side over <c>LayerNormKernels</c>; training keeps μ and r per sample.
     /// </summary>
-    internal static class LayerNormEmitter
+    internal sealed class LayerNormEmitter(LayerNormSpec layer) : LayerEmitter
     {
-        public static void EmitConstants(CodeWriter w, LayerNormSpec layer)
+        public override LayerSpec Layer => layer;
+
+        public override string PropertyType => "global::" + LayerNormSpec.View;
+
+        public override void EmitConstants(CodeWriter w)
         {
             string n = layer.Name;
             if (layer.WidthFromData)
@@ -35,17 +40,17 @@ namespace Backprop.Generators.Emit.Layers
             w.Line($"public const float {Epsilon(n)} = {Float(layer.Epsilon)};");
         }
 
-        public static string Description(LayerNormSpec layer)
+        public override string Description()
         {
             string n = layer.Name, width = Width(layer), wt = WidthText(layer);
             return $"global::Backprop.LayerDescription.LayerNorm(\"{n}\", {width}, {Offset(layer, GainOffset(n))}, {Offset(layer, ShiftOffset(n))}, {Double(layer.Epsilon)})";
         }
 
-        public static string Summary(LayerNormSpec layer) => $"layer normalisation of {WidthText(layer)} feature(s); a view of its gain, shift and gradients";
+        public override string Summary() => $"layer normalisation of {WidthText(layer)} feature(s); a view of its gain, shift and gradients";
 
-        public static string View(LayerNormSpec layer, int position, string shape) => $"new global::Backprop.LayerNormLayer({shape}.Layers[{position}], Parameters, Gradients)";
+        public override string View(int position, string shape) => $"new {PropertyType}({shape}.Layers[{position}], Parameters, Gradients)";
 
-        public static IEnumerable<Buffer> Workspace(LayerNormSpec layer, bool training, bool needsDelta)
+        public override IEnumerable<Buffer> Workspace(bool training, bool needsDelta)
         {
             int l = layer.Index;
             string wt = WidthText(layer);
@@ -56,23 +61,25 @@ namespace Backprop.Generators.Emit.Layers
             yield return Buffer.Rows(Reciprocal(l), "1", 1, $"r{Sup(l)} [batch]: each sample's 1/√(σ² + ε)");
         }
 
-        public static void EmitForwardCall(CodeWriter w, LayerNormSpec layer, string input, bool training, bool batched)
+        public override void EmitForward(CodeWriter w, bool training, bool batched)
         {
             int l = layer.Index;
+            string input = A(l - 1);
             string rows = batched ? "batchSize" : "1";
             w.Line(training
                 ? $"{Forward(layer.Name)}(parameters, {input}, {A(l)}, {Mean(l)}, {Reciprocal(l)}, {rows}{SizedArgument(layer)}); // a{Sup(l)} = γ{Sup(l)} ⊙ (a{Sup(l - 1)} − μ{Sup(l)})·r{Sup(l)} + β{Sup(l)}"
                 : $"{Forward(layer.Name)}(parameters, {input}, {A(l)}, {rows}{SizedArgument(layer)}); // a{Sup(l)} = γ{Sup(l)} ⊙ (a{Sup(l - 1)} − μ)·r + β{Sup(l)}");
         }
 
-        public static void EmitBackwardCall(CodeWriter w, LayerNormSpec layer, string input, bool batched)
+        public override void EmitBackward(CodeWriter w, bool batched)
         {
             int l = layer.Index;
+            string input = A(l - 1);
             string inputDelta = layer.Propagates ? Delta(l - 1) : "default";
             w.Line($"{Backward(layer.Name)}(parameters, gradients, {input}, {Delta(l)}, {Mean(l)}, {Reciprocal(l)}, {inputDelta}, {(batched ? "batchSize" : "1")}{SizedArgument(layer)}); // ∂γ{Sup(l)}, ∂β{Sup(l)}{(layer.Propagates ? $"; ∂C/∂a{Sup(l - 1)}" : "")}");
         }
 
-        public static void EmitMethods(CodeWriter w, LayerNormSpec layer)
+        public override void EmitMethods(CodeWriter w)
         {
             string n = layer.Name, sup = Sup(layer.Index), prev = Sup(layer.Index - 1), width = Width(layer), wt = WidthText(layer);
             string gain = $"parameters.Slice({Offset(layer, GainOffset(n))}, {width})", shift = $"parameters.Slice({Offset(layer, ShiftOffset(n))}, {width})";
@@ -92,6 +99,22 @@ namespace Backprop.Generators.Emit.Layers
             w.Line($"{Kernels}.LayerNormKernels.Backward(input.Slice(0, rows * {width}), delta.Slice(0, rows * {width}), {gain}, means, reciprocals,");
             w.Line($"    gradients.Slice({Offset(layer, GainOffset(n))}, {width}), gradients.Slice({Offset(layer, ShiftOffset(n))}, {width}), inputDelta.IsEmpty ? inputDelta : inputDelta.Slice(0, rows * {width}), {width});");
             w.Close();
+        }
+
+        public override string Describe() => $"{layer.Name}[LayerNorm {WidthText(layer)}]";
+
+        public override string? InputSizedTensors() => $"{layer.Name}'s γ[n] and β[n]";
+
+        public override IEnumerable<string> Members()
+        {
+            string n = layer.Name;
+            return new[] { n, Units(n), GainOffset(n), ShiftOffset(n), Epsilon(n) }.Concat(Methods(n));
+        }
+
+        public override void AddToGraph(MermaidGraph graph)
+        {
+            string sup = Sup(layer.Index);
+            graph.AddNormalisation(layer, $"{layer.Name} · LayerNorm<br/>a{sup} = γ{sup} ⊙ (a{Sup(layer.Index - 1)} − μ)/√(σ² + ε) + β{sup}<br/>per sample; γ{sup}, β{sup} [{layer.Units}]");
         }
     }
 }
