@@ -206,6 +206,7 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
         Log.Info(channel, string.Create(CultureInfo.InvariantCulture,
             $"Finished after {history.Epochs.Count} epochs{(history.StoppedEarly ? $" (stopped early; best epoch {history.BestEpoch + epochOffset})" : "")}: " +
             $"training loss {last.TrainingLoss:G5}{(last.ValidationLoss is double v ? $", validation loss {v:G5}" : "")}{(last.ValidationAccuracy is double a ? $", validation accuracy {a:F4}" : "")}."));
+        foreach (TrainingWarning warning in history.Warnings) Log.Warning(channel, warning.Message); // a flat loss, a dead layer, constant outputs
         return new BackpropTransformer(Kind, new NetworkModel(network, Continue(earlier, history)), _options.FeatureColumnName, label, standardizer, labelStandardizer);
     }
 
@@ -224,7 +225,9 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
         if (earlier is null || run is null) return run ?? earlier;
         int offset = earlier.Epochs.Count;
         IEnumerable<EpochReport> epochs = earlier.Epochs.Concat(run.Epochs.Select(e => e with { Epoch = e.Epoch + offset }));
-        return TrainingHistory.Restore(epochs, run.StoppedEarly, run.BestEpoch + offset, run.TrainingSamples, run.ValidationSamples);
+        TrainingHistory continued = TrainingHistory.Restore(epochs, run.StoppedEarly, run.BestEpoch + offset, run.TrainingSamples, run.ValidationSamples);
+        continued.Warnings = run.Warnings;
+        return continued;
     }
 
     /// <summary>

@@ -23,9 +23,9 @@ public static class NetworkTrainer
     /// weights of the last completed step; a token cancelled before the call changes nothing.</item>
     /// <item><see cref="TrainingDivergedException"/>: the last weights that gave a finite loss, and the exception's
     /// <see cref="TrainingDivergedException.History"/> has the epochs completed before it.</item>
-    /// <item>Any other exception (an <see cref="IOException"/> from a sample source in epoch 3, bad data found while
-    /// streaming, a schedule that fails at a late epoch, an exception from the progress callback): the weights it had
-    /// before the call. The exception itself propagates unchanged.</item>
+    /// <item>Any other exception (an <see cref="IOException"/> from a sample source in epoch 3 or in the stall check's pass
+    /// after the last epoch, bad data found while streaming, a schedule that fails at a late epoch, an exception from the
+    /// progress callback): the weights it had before the call. The exception itself propagates unchanged.</item>
     /// </list>
     /// </remarks>
     /// <param name="network">
@@ -77,8 +77,11 @@ public static class NetworkTrainer
                 InputStatistics.Adapt(shape, network.State, data, options.CancellationToken);
             }
 
+            // The weights the run starts from, for the stall check's flat-loss rule (once per run, never per step).
+            float[]? start = options.StallWarnings ? network.Parameters.ToArray() : null, startState = options.StallWarnings ? network.State.ToArray() : null;
             run = new TrainingRun<TNet>(network, options, shape, rows);
             run.Execute(data, validation);
+            if (start is not null) run.History.Warnings = StallCheck.Run(network, shape, start, startState!, data, run.History, options);
             return run.History;
         }
         catch (OperationCanceledException)

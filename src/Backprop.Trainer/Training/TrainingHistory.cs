@@ -20,6 +20,13 @@ public sealed class TrainingHistory
     /// <summary>Number of validation samples (0 without validation).</summary>
     public long ValidationSamples { get; internal set; }
 
+    /// <summary>
+    /// Signs that the run made no progress (a flat loss, a dead ReLU layer, constant outputs or targets), each naming the
+    /// layer and suggesting a fix; empty when none was found, when <see cref="TrainingOptions.StallWarnings"/> is off, and
+    /// for a restored history (they are not saved with a model). The rules are on <see cref="StallCheck"/>.
+    /// </summary>
+    public IReadOnlyList<TrainingWarning> Warnings { get; internal set; } = [];
+
     /// <summary>Rebuilds a history that was saved with a model (the training run itself is not repeated).</summary>
     public static TrainingHistory Restore(IEnumerable<EpochReport> epochs, bool stoppedEarly, int bestEpoch, long trainingSamples, long validationSamples)
     {

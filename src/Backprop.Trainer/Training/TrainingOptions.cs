@@ -75,6 +75,14 @@ public sealed class TrainingOptions
     /// <summary>How the weights are set before training. Default <see cref="InitializationScheme.Auto"/>.</summary>
     public InitializationScheme Initialization { get; set; } = InitializationScheme.Auto;
 
+    /// <summary>
+    /// After a run that completes, check whether it made progress and list what looks wrong in
+    /// <see cref="TrainingHistory.Warnings"/> (see <see cref="StallCheck"/> for the rules): one more pass over the training
+    /// rows and an inference pass over a probe of at most <see cref="StallCheck.ProbeRows"/> of them; nothing during the
+    /// epochs, and no effect on the weights. Default true.
+    /// </summary>
+    public bool StallWarnings { get; set; } = true;
+
     /// <summary>Receives one report per epoch (on the training thread).</summary>
     public IProgress<EpochReport>? Progress { get; set; }
 
