@@ -14,6 +14,30 @@ public static class ActivationKernels
     /// <summary>Slope of LeakyReLU for z ≤ 0.</summary>
     public const float LeakySlope = 0.01f;
 
+    /// <summary>
+    /// a = f(z) in place for <paramref name="activation"/>, over rows of <paramref name="width"/> values (Softmax is per
+    /// row): the one switch over the activations, here beside their kernels, for code that picks an activation at run time.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An activation this switch does not know.</exception>
+    internal static void Apply(Activation activation, Span<float> values, int width)
+    {
+        switch (activation)
+        {
+            case Activation.Identity: break;
+            case Activation.Sigmoid: Sigmoid(values); break;
+            case Activation.Tanh: Tanh(values); break;
+            case Activation.ReLU: ReLU(values); break;
+            case Activation.LeakyReLU: LeakyReLU(values); break;
+            case Activation.Softmax: Softmax(values, width); break;
+            case Activation.GELU: GELU(values, values); break;
+            case Activation.SiLU: SiLU(values, values); break;
+            case Activation.ELU: ELU(values); break;
+            case Activation.Softplus: Softplus(values, values); break;
+            case Activation.Mish: Mish(values, values); break;
+            default: throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation.");
+        }
+    }
+
     /// <summary>a = 1 / (1 + e^−z), in place (vectorised e^x, within a few ulp of the scalar formula).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Sigmoid(Span<float> values)

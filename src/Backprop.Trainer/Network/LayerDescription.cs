@@ -67,6 +67,13 @@ public sealed partial record LayerDescription
     /// <summary>The kind's rules and the layer's options of that kind: what the consumers of a description ask of its kind.</summary>
     internal LayerKindRules Rules { get; }
 
+    /// <summary>The values of the layer's tensor of role <paramref name="role"/> in <paramref name="buffer"/> (the parameter or the state buffer).</summary>
+    /// <exception cref="InvalidOperationException">The layer has no tensor of that role.</exception>
+    internal ReadOnlySpan<float> Values(ReadOnlySpan<float> buffer, TensorRole role) =>
+        Find(role) is TensorDescription tensor
+            ? buffer.Slice(tensor.Offset, tensor.Length)
+            : throw new InvalidOperationException($"Layer '{Name}' ({Kind}) has no {role} tensor.");
+
     /// <summary>The layer's tensor of role <paramref name="role"/>, or null when it has none.</summary>
     public TensorDescription? Find(TensorRole role)
     {

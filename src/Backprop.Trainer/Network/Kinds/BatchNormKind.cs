@@ -1,4 +1,5 @@
 using System.Globalization;
+using Backprop.Kernels;
 using Backprop.Onnx;
 
 namespace Backprop;
@@ -56,4 +57,10 @@ internal sealed record BatchNormRules(double Epsilon, double Momentum) : LayerKi
         graph.Node("BatchNormalization", layer.Name,
             [input, .. OnnxLayers.Initializers(graph, network, layer, TensorRole.Gain, TensorRole.Shift, TensorRole.RunningMean, TensorRole.RunningVariance)], output,
             new OnnxAttribute("epsilon", Float: (float)Epsilon));
+
+    /// <inheritdoc />
+    public override void Forward(LayerDescription layer, ReadOnlySpan<float> parameters, ReadOnlySpan<float> state,
+        ReadOnlySpan<float> input, Span<float> output, int rows) =>
+        BatchNormKernels.ForwardInference(input, output, layer.Values(parameters, TensorRole.Gain), layer.Values(parameters, TensorRole.Shift),
+            layer.Values(state, TensorRole.RunningMean), layer.Values(state, TensorRole.RunningVariance), rows, layer.Units, (float)Epsilon);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Backprop.Kernels;
 using Backprop.Onnx;
 
 namespace Backprop;
@@ -83,5 +84,22 @@ internal sealed record DenseRules : LayerKindRules
         // f(z) = z·g(z) (SiLU = z·σ(z)): the operator, then a product with its input.
         string gated = graph.Node(info.OnnxOperator, $"{layer.Name}.{layer.Activation}.gate", [affine], graph.Intermediate($"{layer.Name}.gate"), [.. attributes]);
         return graph.Node("Mul", $"{layer.Name}.{layer.Activation}", [affine, gated], output);
+    }
+
+    /// <summary>z = W·x + b per row, summed as the generated per-sample pass does, then a = f(z).</summary>
+    public override void Forward(LayerDescription layer, ReadOnlySpan<float> parameters, ReadOnlySpan<float> state,
+        ReadOnlySpan<float> input, Span<float> output, int rows)
+    {
+        int inputs = layer.Inputs, units = layer.Units;
+        ReadOnlySpan<float> weights = layer.Values(parameters, TensorRole.Weights);
+        ReadOnlySpan<float> biases = layer.HasBias ? layer.Values(parameters, TensorRole.Biases) : default;
+        for (int row = 0; row < rows; row++)
+        {
+            ReadOnlySpan<float> x = input.Slice(row * inputs, inputs);
+            for (int o = 0; o < units; o++)
+                output[row * units + o] = Vectors.Dot(weights.Slice(o * inputs, inputs), x) + (biases.IsEmpty ? 0f : biases[o]);
+        }
+
+        ActivationKernels.Apply(layer.Activation, output.Slice(0, rows * units), units);
     }
 }

@@ -41,4 +41,9 @@ internal sealed record DropoutRules(double Rate) : LayerKindRules
     /// <inheritdoc />
     public override string WriteOnnx(IOnnxGraph graph, INetwork network, LayerDescription layer, string input, string output) =>
         graph.Node("Identity", layer.Name, [input], output);
+
+    /// <inheritdoc />
+    public override void Forward(LayerDescription layer, ReadOnlySpan<float> parameters, ReadOnlySpan<float> state,
+        ReadOnlySpan<float> input, Span<float> output, int rows) =>
+        input.Slice(0, rows * layer.Units).CopyTo(output); // the identity in inference
 }

@@ -43,4 +43,12 @@ internal abstract record LayerKindRules
     /// layer's output (<paramref name="output"/>).
     /// </summary>
     public abstract string WriteOnnx(IOnnxGraph graph, INetwork network, LayerDescription layer, string input, string output);
+
+    /// <summary>
+    /// The layer's inference-mode forward over <paramref name="rows"/> samples, row-major (<paramref name="input"/> rows ×
+    /// Inputs in, <paramref name="output"/> rows × Units out), with the runtime's kernels: the values the generated
+    /// <c>ForwardBatch</c> computes, up to the order of float additions. For diagnostics that look at every layer's output.
+    /// </summary>
+    public abstract void Forward(LayerDescription layer, ReadOnlySpan<float> parameters, ReadOnlySpan<float> state,
+        ReadOnlySpan<float> input, Span<float> output, int rows);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Backprop.Kernels;
 using Backprop.Onnx;
 
 namespace Backprop;
@@ -42,4 +43,10 @@ internal sealed record LayerNormRules(double Epsilon) : LayerKindRules
     public override string WriteOnnx(IOnnxGraph graph, INetwork network, LayerDescription layer, string input, string output) =>
         graph.Node("LayerNormalization", layer.Name, [input, .. OnnxLayers.Initializers(graph, network, layer, TensorRole.Gain, TensorRole.Shift)], output,
             new OnnxAttribute("axis", Int: -1), new OnnxAttribute("epsilon", Float: (float)Epsilon));
+
+    /// <inheritdoc />
+    public override void Forward(LayerDescription layer, ReadOnlySpan<float> parameters, ReadOnlySpan<float> state,
+        ReadOnlySpan<float> input, Span<float> output, int rows) =>
+        LayerNormKernels.Forward(input.Slice(0, rows * layer.Units), output.Slice(0, rows * layer.Units),
+            layer.Values(parameters, TensorRole.Gain), layer.Values(parameters, TensorRole.Shift), layer.Units, (float)Epsilon);
 }

@@ -51,4 +51,9 @@ internal sealed record NormalizeRules : LayerKindRules
         string centred = graph.Node("Sub", $"{layer.Name}.sub", [input, mean], graph.Intermediate($"{layer.Name}.centred"));
         return graph.Node("Mul", $"{layer.Name}.mul", [centred, scale], output);
     }
+
+    /// <inheritdoc />
+    public override void Forward(LayerDescription layer, ReadOnlySpan<float> parameters, ReadOnlySpan<float> state,
+        ReadOnlySpan<float> input, Span<float> output, int rows) =>
+        NormalizeKernels.Forward(input, output, layer.Values(state, TensorRole.RunningMean), layer.Values(state, TensorRole.RunningVariance), rows, layer.Units);
 }
