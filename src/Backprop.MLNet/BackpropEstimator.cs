@@ -193,7 +193,7 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
         TrainingHistory history;
         try
         {
-            history = NetworkTrainer.Train(network, training, validation, trainingOptions);
+            history = NetworkTrainer.Train(network, training, validation is null ? null : TrainingOrder.Validation(validation, _options.ShuffleMemoryLimit), trainingOptions);
         }
         catch (TrainingDivergedException diverged)
         {

@@ -104,15 +104,17 @@ public class BackpropTrainerOptions
     public int? Seed { get; set; }
 
     /// <summary>
-    /// Visit the rows in a new seeded order every epoch. Default true. When the data view cannot shuffle (a text file,
-    /// <c>TrainTestSplit</c> of one, <c>LoadFromEnumerable</c>), the trainer copies the rows into memory when they fit in
-    /// <see cref="ShuffleMemoryLimit"/>, and shuffles through a pool of rows that fills that budget otherwise; the log says which.
+    /// Visit the rows in a new seeded order every epoch. Default true. The trainer reads the rows into memory once when they
+    /// fit in <see cref="ShuffleMemoryLimit"/> and shuffles them there; larger data is shuffled by the view's own cursor when
+    /// it can shuffle (a cached view), else through a pool of rows that fills that budget; the log says which.
     /// </summary>
     public bool Shuffle { get; set; } = true;
 
     /// <summary>
-    /// Bytes the trainer may use to shuffle a data view that cannot shuffle itself: the whole training set is copied when
-    /// it fits (4 bytes per input, target and weight), a shuffle pool of this size is used otherwise. Default 256 MiB.
+    /// Bytes the trainer may use for an in-memory copy of the data: the training rows (and the validation rows, each set on
+    /// its own) are read once into arrays when they fit (4 bytes per input, target and weight), so that epochs run from
+    /// memory; otherwise the view is read every epoch, through a shuffle pool of this size when it cannot shuffle itself.
+    /// Default 256 MiB; 0 reads the view every epoch.
     /// </summary>
     public long ShuffleMemoryLimit { get; set; } = 256L << 20;
 

@@ -166,7 +166,7 @@ public sealed class TrainerShapeTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void A_view_that_cannot_shuffle_is_shuffled_in_memory_and_the_log_says_so()
+    public void Rows_that_fit_are_read_into_memory_once_and_the_log_says_so()
     {
         var ml = new MLContext(seed: 1);
         var messages = new List<string>();
@@ -174,8 +174,19 @@ public sealed class TrainerShapeTests(ITestOutputHelper output)
         IDataView data = TestData.IrisFeaturization(ml).Fit(TestData.Iris(ml)).Transform(TestData.Iris(ml));
         Assert.False(data.CanShuffle);
         ml.MulticlassClassification.Trainers.Backprop<IrisNet>(new() { Epochs = 2 }).Fit(data);
-        Assert.Contains(messages, m => m.Contains("cannot shuffle, so its 150 rows", StringComparison.Ordinal) && m.Contains("copied into memory", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("the 150 training rows", StringComparison.Ordinal) && m.Contains("read into memory once and are shuffled there", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.StartsWith("Epoch 2: loss", StringComparison.Ordinal));
+
+        // A cached view could shuffle itself, but rows that fit are read once all the same: the same model either way.
+        messages.Clear();
+        var fromCache = ml.MulticlassClassification.Trainers.Backprop<IrisNet>(new() { Epochs = 2, Seed = 5 }).Fit(ml.Data.Cache(data));
+        Assert.Contains(messages, m => m.Contains("read into memory once", StringComparison.Ordinal));
+        var fromView = ml.MulticlassClassification.Trainers.Backprop<IrisNet>(new() { Epochs = 2, Seed = 5 }).Fit(data);
+        Assert.Equal(fromView.Model.Network.Parameters, fromCache.Model.Network.Parameters);
+
+        messages.Clear();
+        ml.MulticlassClassification.Trainers.Backprop<IrisNet>(new() { Epochs = 2, ShuffleMemoryLimit = 1024 }).Fit(ml.Data.Cache(data));
+        Assert.Contains(messages, m => m.Contains("shuffled by the data view's own shuffling cursor", StringComparison.Ordinal));
 
         messages.Clear();
         ml.MulticlassClassification.Trainers.Backprop<IrisNet>(new() { Epochs = 2, ShuffleMemoryLimit = 1024 }).Fit(data);

@@ -4,10 +4,12 @@ using Backprop.Training;
 namespace Backprop.MLNet.Training;
 
 /// <summary>
-/// How the trainer visits the training rows when asked to shuffle. A view that can shuffle (a cached view) shuffles
-/// itself; one that cannot (a text file, <c>TrainTestSplit</c> of one, <c>LoadFromEnumerable</c>) would be read in file
-/// order every epoch — sorted data (iris.csv is sorted by class) then trains badly — so its rows are copied into memory
-/// when they fit the budget, and shuffled through a <see cref="ShufflePoolSamples"/> of that size otherwise.
+/// How the trainer visits the training rows. When they fit the memory budget they are read once into arrays and every
+/// epoch runs from memory (shuffled there with the seed, or in stored order): an epoch then costs no data-view cursor, which
+/// for small data is most of the time of an epoch. Otherwise a view that can shuffle (a cached view) shuffles itself, and
+/// one that cannot (a text file, <c>TrainTestSplit</c> of one, <c>LoadFromEnumerable</c>) is shuffled through a
+/// <see cref="ShufflePoolSamples"/> of the budget's size — read in file order instead, sorted data (iris.csv is sorted by
+/// class) would train badly.
 /// </summary>
 internal static class TrainingOrder
 {
@@ -19,25 +21,27 @@ internal static class TrainingOrder
     public static ISampleSource Arrange(DataViewSamples samples, bool shuffle, long memoryLimit, out string description)
     {
         long rows = samples.Count ?? 0;
-        long rowBytes = 4L * (samples.InputCount + samples.TargetCount + (samples.HasWeights ? 1 : 0));
+        long rowBytes = RowBytes(samples);
         long bytes = rows * rowBytes;
+        if (Fits(samples, memoryLimit))
+        {
+            description = string.Create(CultureInfo.InvariantCulture,
+                $"Order: the {rows} training rows ({Size(bytes)}) were read into memory once and are {(shuffle ? "shuffled there, a new seeded order every epoch" : "visited in stored order every epoch (Shuffle = false)")}.");
+            return Copy(samples, (int)rows, "training");
+        }
+
         if (!shuffle)
         {
-            description = "Order: the data view's stored order every epoch (Shuffle = false).";
+            description = string.Create(CultureInfo.InvariantCulture,
+                $"Order: the data view's stored order every epoch (Shuffle = false; its {rows} rows, {Size(bytes)}, exceed ShuffleMemoryLimit, {Size(memoryLimit)}, so they are read through a cursor each epoch).");
             return samples;
         }
 
         if (samples.CanShuffle)
         {
-            description = "Order: shuffled by the data view's own shuffling cursor, a new order every epoch.";
-            return samples;
-        }
-
-        if (bytes <= memoryLimit && rows <= int.MaxValue)
-        {
             description = string.Create(CultureInfo.InvariantCulture,
-                $"Order: the data view cannot shuffle, so its {rows} rows ({Size(bytes)}) were copied into memory and are shuffled there, a new order every epoch.");
-            return Copy(samples, (int)rows);
+                $"Order: shuffled by the data view's own shuffling cursor, a new order every epoch (its {rows} rows, {Size(bytes)}, exceed ShuffleMemoryLimit, {Size(memoryLimit)}).");
+            return samples;
         }
 
         int poolRows = (int)Math.Clamp(memoryLimit / rowBytes, 1, int.MaxValue / Math.Max(samples.InputCount + samples.TargetCount, 1));
@@ -46,8 +50,21 @@ internal static class TrainingOrder
         return new ShufflePoolSamples(samples, poolRows);
     }
 
+    /// <summary>The validation rows in memory when they fit <paramref name="memoryLimit"/> (read once, not every epoch), else the view itself.</summary>
+    public static ISampleSource Validation(DataViewSamples samples, long memoryLimit) =>
+        Fits(samples, memoryLimit) ? Copy(samples, (int)(samples.Count ?? 0), "validation") : samples;
+
+    private static long RowBytes(DataViewSamples samples) => 4L * (samples.InputCount + samples.TargetCount + (samples.HasWeights ? 1 : 0));
+
+    private static bool Fits(DataViewSamples samples, long memoryLimit)
+    {
+        long rows = samples.Count ?? 0;
+        return rows <= int.MaxValue && rows * RowBytes(samples) <= memoryLimit
+            && rows * Math.Max(samples.InputCount, samples.TargetCount) <= Array.MaxLength;
+    }
+
     /// <summary>All the labelled rows in stored order, in memory (the scan has already rejected bad values).</summary>
-    private static InMemorySamples Copy(DataViewSamples samples, int rows)
+    private static InMemorySamples Copy(DataViewSamples samples, int rows, string what)
     {
         int inputs = samples.InputCount, targets = samples.TargetCount;
         var input = new float[(long)rows * inputs];
@@ -64,7 +81,7 @@ internal static class TrainingOrder
         }
 
         if (row != rows)
-            throw new InvalidOperationException($"The training data view gave {row} labelled rows on the second pass but {rows} on the first; a data view must give the same rows on every pass.");
+            throw new InvalidOperationException($"The {what} data view gave {row} labelled rows on the second pass but {rows} on the first; a data view must give the same rows on every pass.");
         return weights is null
             ? new InMemorySamples(input, inputs, target, targets)
             : new InMemorySamples(input, inputs, target, targets, weights);

@@ -56,7 +56,7 @@ public static class ActivationKernels
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> SigmoidVector(Vector256<float> z) => Vector256<float>.One / (Vector256<float>.One + Vector256.Exp(-z));
+    private static Vector256<float> SigmoidVector(Vector256<float> z) => Vector256<float>.One / (Vector256<float>.One + VectorExp.Exp(-z));
 
     /// <summary>δ ⊙= a(1 − a).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -97,7 +97,7 @@ public static class ActivationKernels
     private static Vector256<float> TanhVector(Vector256<float> z)
     {
         Vector256<float> magnitude = Vector256.Abs(z);
-        Vector256<float> e = Vector256.Exp(Vector256.Create(-2f) * magnitude);
+        Vector256<float> e = VectorExp.Exp(Vector256.Create(-2f) * magnitude);
         Vector256<float> large = (Vector256<float>.One - e) / (Vector256<float>.One + e);
         Vector256<float> z2 = z * z;
         Vector256<float> series = z * (Vector256<float>.One + z2 * (Vector256.Create(-1f / 3f) + z2 * (Vector256.Create(2f / 15f) + z2 * Vector256.Create(-17f / 315f))));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Backprop.Training;
 
 /// <summary>
@@ -9,6 +10,7 @@ namespace Backprop.Training;
 internal static class SeededPermutation
 {
     /// <summary>Fills <paramref name="order"/> with a permutation of 0..order.Length−1 determined by <paramref name="seed"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // once per epoch: too rarely for tiering to promote it soon (on one CPU, seconds)
     public static void Fill(Span<int> order, int seed)
     {
         for (int i = 0; i < order.Length; i++) order[i] = i;
@@ -26,6 +28,7 @@ internal static class SeededPermutation
         private readonly Span<int> _state;
         private int _next, _nextP;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public Generator(int seed, Span<int> state)
         {
             _state = state;
@@ -58,6 +61,7 @@ internal static class SeededPermutation
 
         public int Next(int maxValue) => (int)(InternalSample() * (1.0 / int.MaxValue) * maxValue);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private int InternalSample()
         {
             int next = _next, nextP = _nextP;
