@@ -15,7 +15,8 @@ mkdir -p "$RESULTS"
 # A 4th-digit difference (mnist against AVX-512 TorchSharp) is reported, not fatal: --reference settles who is right.
 dotnet run -c Release --project benchmarks/Backprop.Benchmarks -- --check "$RESULTS/torchsharp.jsonl" \
     || echo "final-loss check: a workload differs from TorchSharp in the 4th digit (see above; compare with --reference)"
-dotnet run -c Release --project benchmarks/Backprop.Benchmarks -- --filter '*TrainingBenchmarks*' --job short \
+# TrainingBenchmarks carries its two jobs (the machine's processors, and DOTNET_PROCESSOR_COUNT=1): no --job here.
+dotnet run -c Release --project benchmarks/Backprop.Benchmarks -- --filter '*TrainingBenchmarks*' \
     --exporters json --artifacts "$RESULTS/bdn"
 
 # 3. Ratios and the plot.

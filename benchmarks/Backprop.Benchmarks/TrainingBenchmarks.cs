@@ -1,12 +1,29 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using Backprop.Kernels;
 
 namespace Backprop.Benchmarks;
 
-/// <summary>W1–W4 training runs, exactly as the anchors define them (one invocation = one full training run).</summary>
+/// <summary>
+/// W1–W4 training runs, exactly as the anchors define them (one invocation = one full training run), through the user's
+/// API (NetworkTrainer.Train: "train:W", ML.NET Fit on a cached view: "fit:W") and the hand-written kernel loop ("W"),
+/// each on the machine's processors and, in a second job, with <c>DOTNET_PROCESSOR_COUNT=1</c> (one CPU).
+/// </summary>
 [MemoryDiagnoser]
+[Config(typeof(TrainingBenchmarks.Jobs))]
 public class TrainingBenchmarks
 {
+    /// <summary>ShortRun twice: as the machine is, and as a one-CPU machine (the runtime's view of it: tiering, GC, threads).</summary>
+    public sealed class Jobs : ManualConfig
+    {
+        public Jobs()
+        {
+            AddJob(Job.ShortRun.WithId("cpus"));
+            AddJob(Job.ShortRun.WithEnvironmentVariables(new EnvironmentVariable("DOTNET_PROCESSOR_COUNT", "1")).WithId("1cpu"));
+        }
+    }
+
     private Action _train = () => { };
 
     /// <summary>Workload and GEMM thread count; BACKPROP_CASES="wide/2 mnist/2" runs only those.</summary>
@@ -15,7 +32,8 @@ public class TrainingBenchmarks
 
     public static IEnumerable<string> Cases() =>
         Environment.GetEnvironmentVariable("BACKPROP_CASES")?.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-        ?? ["xor/1", "iris/1", "mnist/1", "mnist/2", "wide/1", "wide/2"];
+        ?? [.. Workloads.Names.SelectMany(w => new[] { $"train:{w}/1", $"fit:{w}/1", $"{w}/1" }),
+            "train:mnist/2", "mnist/2", "train:wide/2", "wide/2"];
 
     [GlobalSetup]
     public void Setup()
