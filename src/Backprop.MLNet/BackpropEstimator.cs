@@ -163,9 +163,10 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
         network.EnsureInputCount(shape.InputCount);
         TrainingOptions trainingOptions = _options.ToTrainingOptions(seed, progress: null);
         trainingOptions.L2 = _options.L2For(Kind);
-        if (_options.HoldOutIsDefault && (validation is not null || samples.Count < BackpropTrainerOptions.DefaultHoldOutMinimumRows))
+        if (_options.HoldOutIsDefault && (validation is not null || samples.Count < BackpropTrainerOptions.HoldOutMinimumRows(Kind)))
         {
-            // The default hold-out needs rows to spare; a validation view replaces it (its patience stays).
+            // The default hold-out needs rows to spare (regression: thousands; below, L2 regularises and every row trains);
+            // a validation view replaces it (its patience stays).
             trainingOptions.ValidationFraction = 0f;
             if (validation is null) trainingOptions.EarlyStoppingPatience = null;
         }
@@ -200,6 +201,18 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
             // The network holds the last good weights; Fit cannot return them, so the exception carries the model.
             var lastGood = new BackpropTransformer(Kind, new NetworkModel(network, Continue(earlier, diverged.History)), _options.FeatureColumnName, label, standardizer, labelStandardizer);
             throw new BackpropTrainingDivergedException(diverged, lastGood);
+        }
+
+        // 6b. Regression: the score rescaled by least squares on the training rows (the default recipe, or RescaleScore =
+        //     true), folded into the label scale.
+        if (labelStandardizer is not null && initialModel is null && _options.RescalesScore)
+        {
+            LabelStandardizer rescaled = ScoreRescaling.Fit(network, shape, training, labelStandardizer, _options.CancellationToken);
+            static string List(IEnumerable<float> values) => string.Join(", ", values.Select(v => v.ToString("G4", CultureInfo.InvariantCulture)));
+            Log.Info(channel,
+                $"Rescaling the score by least squares on the training rows: label scale (mean {List(rescaled.Mean)}, deviation {List(rescaled.StandardDeviation)}) " +
+                $"instead of ({List(labelStandardizer.Mean)}, {List(labelStandardizer.StandardDeviation)}). Set RescaleScore = false to change this.");
+            labelStandardizer = rescaled;
         }
 
         EpochReport last = history.Epochs[^1];

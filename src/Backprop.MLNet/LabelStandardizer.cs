@@ -6,7 +6,9 @@ namespace Backprop.MLNet;
 /// The standardisation the regression trainer applies to the label (see <see cref="BackpropTrainerOptions.StandardizeLabel"/>):
 /// the network learns t' = (t − μ)/σ per output, with μ and σ (1 where σ = 0) from the training data, and its output is
 /// mapped back, y = o·σ + μ, before it reaches the Score column, so that the Score stays in the label's units. It is
-/// stored in the model (and in the ONNX graph as a Mul and an Add after the network).
+/// stored in the model (and in the ONNX graph as a Mul and an Add after the network). When the score is rescaled after
+/// training (<see cref="BackpropTrainerOptions.RescaleScore"/>, the default recipe), the model's μ and σ are the rescaled
+/// ones, μ + bσ and aσ: the map from the network's output to the Score.
 /// </summary>
 public sealed class LabelStandardizer
 {

@@ -59,16 +59,25 @@ public class DefaultsTests(ITestOutputHelper output)
         return ml.Regression.Evaluate(model.Transform(ml.Data.LoadFromEnumerable(Table(2000, noise, nonlinear, seed + 1000)))).RSquared;
     }
 
+    /// <summary>
+    /// Linear tables of 200, 500 and 1,000 rows at noise 30 and 60 (R² ≈ 0.81 and 0.52 at best) within 0.01 R² of Sdca,
+    /// means over 5 seeds; nonlinear tables beyond it. Measured with this recipe (Adam 3·10⁻³, every row, L2 60, the score
+    /// rescaled), gap to Sdca: linear 0.002–0.008 (before: 0.013–0.035 with L2 30 and a 10 % hold-out with early
+    /// stopping); nonlinear 300 rows noise 30 0.02 ahead, 200 rows noise 60 0.00 ahead (before: 0.045 ahead, 0.007 behind).
+    /// </summary>
     [Theory]
-    [InlineData(200, 30.0, false, 0.035)]
-    [InlineData(500, 60.0, false, 0.035)]
-    [InlineData(300, 30.0, true, -0.02)]
+    [InlineData(200, 30.0, false, 0.01)]
+    [InlineData(500, 30.0, false, 0.01)]
+    [InlineData(1000, 30.0, false, 0.01)]
+    [InlineData(200, 60.0, false, 0.01)]
+    [InlineData(500, 60.0, false, 0.01)]
+    [InlineData(1000, 60.0, false, 0.01)]
+    [InlineData(300, 30.0, true, -0.01)]
+    [InlineData(1000, 30.0, true, -0.05)]
     public void Regression_with_no_options_learns_a_label_in_the_hundreds_near_or_beyond_Sdca(int rows, double noise, bool nonlinear, double allowedGap)
     {
-        // Measured (4 seeds, means): linear 200 rows noise 30 → SDCA 0.807, defaults 0.782; linear 500 rows noise 60 → 0.526 / 0.500;
-        // nonlinear 300 rows → 0.668 / 0.713. The old defaults (SGD 0.01, raw label) diverged on every one of these runs.
         double ours = 0, sdca = 0;
-        const int seeds = 3;
+        const int seeds = 5; // one seed's R² moves by ±0.02 on 200 rows; the mean of 3 by ±0.005
         for (int seed = 1; seed <= seeds; seed++)
         {
             var ml = new MLContext(seed);
@@ -78,8 +87,32 @@ public class DefaultsTests(ITestOutputHelper output)
             sdca += RSquared(ml, ml.Regression.Trainers.Sdca(), rows, noise, nonlinear, seed) / seeds;
         }
 
-        output.WriteLine($"{rows} rows, noise {noise}, {(nonlinear ? "nonlinear" : "linear")}: mean R² defaults {ours:F4}, Sdca {sdca:F4}");
+        output.WriteLine($"{rows} rows, noise {noise}, {(nonlinear ? "nonlinear" : "linear")}: mean R² defaults {ours:F4}, Sdca {sdca:F4}, gap {sdca - ours:F4}");
         Assert.True(ours >= sdca - allowedGap, $"defaults {ours:F4} vs Sdca {sdca:F4}");
+    }
+
+    /// <summary>The default recipe's parts one at a time, on the hardest linear table (200 rows, noise 30): each part is needed.</summary>
+    [Fact]
+    public void Each_part_of_the_regression_recipe_closes_part_of_the_gap()
+    {
+        double Mean(Func<BackpropRegressionTrainer.Options> options)
+        {
+            double sum = 0;
+            for (int seed = 1; seed <= 3; seed++)
+            {
+                var ml = new MLContext(seed);
+                sum += RSquared(ml, ml.Regression.Trainers.Backprop<TabularNet>(options()), 200, 30, nonlinear: false, seed) / 3;
+            }
+
+            return sum;
+        }
+
+        double defaults = Mean(() => new());
+        double unscaled = Mean(() => new() { RescaleScore = false });
+        double weakL2 = Mean(() => new() { L2Regularization = 30f });
+        output.WriteLine($"200 rows, noise 30: defaults {defaults:F4}, without rescaling {unscaled:F4}, with L2 30 {weakL2:F4}");
+        Assert.True(defaults > unscaled + 0.005, $"rescaling: {defaults:F4} vs {unscaled:F4}");
+        Assert.True(defaults > weakL2 + 0.003, $"L2 60: {defaults:F4} vs L2 30 {weakL2:F4}");
     }
 
     [Fact]
@@ -90,7 +123,8 @@ public class DefaultsTests(ITestOutputHelper output)
         var model = (BackpropTransformer)ml.Regression.Trainers.Backprop<TabularNet>().Fit(data);
         Assert.NotNull(model.LabelStandardizer);
         Assert.InRange(model.LabelStandardizer!.Mean[0], 280f, 320f);
-        Assert.True(model.Model.History!.ValidationSamples > 0);
+        Assert.Equal(0, model.Model.History!.ValidationSamples); // below DefaultRegressionHoldOutMinimumRows every row trains
+        Assert.Equal(100, model.Model.History.Epochs.Count);
         var stream = new MemoryStream();
         ml.Model.Save(model, data.Schema, stream);
         stream.Position = 0;
@@ -108,10 +142,15 @@ public class DefaultsTests(ITestOutputHelper output)
         Assert.Null(options.EarlyStoppingPatience);
         Assert.Equal(0f, options.ValidationFraction);
         Assert.False(options.StandardizesLabel);
+        Assert.False(options.RescalesScore);
+        Assert.Equal(0f, options.L2For(PredictionKind.Regression));
         Assert.Null(options.ToTrainingOptions(1, null).Optimizer);
         var defaults = new BackpropRegressionTrainer.Options();
         Assert.True(defaults.UsesDefaultRecipe);
         Assert.IsType<Adam>(defaults.ToTrainingOptions(1, null).Optimizer);
         Assert.Equal(BackpropTrainerOptions.DefaultAdamLearningRate, defaults.LearningRate);
+        Assert.True(defaults.RescalesScore);
+        Assert.Equal(BackpropTrainerOptions.DefaultRegressionL2, defaults.L2For(PredictionKind.Regression));
+        Assert.Equal(0f, defaults.L2For(PredictionKind.MulticlassClassification));
     }
 }
