@@ -1,3 +1,4 @@
+using System.Linq;
 using Backprop.Generators.Model;
 
 namespace Backprop.Generators.Parsing.Layers
@@ -17,5 +18,8 @@ namespace Backprop.Generators.Parsing.Layers
             new(typeof(DropoutAttribute).FullName!, DropoutSpec.View, new DropoutParser()),
             new(typeof(NormalizeAttribute).FullName!, NormalizeSpec.View, new NormalizeParser()),
         };
+
+        /// <summary>Every kind's attribute as declared, in table order: <c>[Dense], [LayerNorm], …</c> (BP0018 lists them).</summary>
+        public static string AttributeList => string.Join(", ", All.Select(k => k.Declared));
     }
 }
