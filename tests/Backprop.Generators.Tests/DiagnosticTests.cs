@@ -311,6 +311,15 @@ public class DiagnosticTests
             Assert.Contains("[" + kind.View.Substring("Backprop.".Length, kind.View.Length - "Backprop.".Length - "Layer".Length) + "]", message);
     }
 
+    [Fact]
+    public void The_table_of_kinds_has_one_entry_per_runtime_layer_kind()
+    {
+        // The runtime's enum (the generator compiles its own internal copy, so it is reached through the runtime's assembly).
+        Type runtimeKinds = typeof(DenseLayer).Assembly.GetType("Backprop.LayerKind", throwOnError: true)!;
+        Assert.Equal(Enum.GetNames(runtimeKinds).Order(), Parsing.Layers.LayerKinds.All.Select(k => k.Declared.Trim('[', ']')).Order());
+        Assert.All(Parsing.Layers.LayerKinds.All, k => Assert.Equal("Backprop." + k.Declared.Trim('[', ']') + "Layer", k.View));
+    }
+
     [Theory]
     [InlineData("[Network(Inputs = )] public partial class A { [Dense(] public partial DenseLayer B { get; } }")]
     [InlineData("[Network(Inputs = 2)] public partial class A { [Dense(3, Activation.)] public partial DenseLayer B { get; }")]
