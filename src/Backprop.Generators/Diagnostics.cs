@@ -88,7 +88,7 @@ namespace Backprop.Generators
 
         public static readonly DiagnosticDescriptor SeveralLayerAttributes = Error("BP0018",
             "A property declares one layer",
-            "Property '{0}' has {1} layer attributes; a layer property carries exactly one of [Dense], [LayerNorm], [BatchNorm], [Dropout], [Normalize]");
+            "Property '{0}' has {1} layer attributes; a layer property carries exactly one of {2}");
 
         public static readonly DiagnosticDescriptor OutputNotDense = Error("BP0019",
             "The last layer must be dense",

@@ -20,6 +20,7 @@ public partial class ComputationGraphTests
         { "Samples.CancerNet", SnapshotTests.Cancer },
         { "DropFirst", DropoutFirst },
         { "NormAfterIdentity", NormAfterIdentity },
+        { "RmsNormFirst", RmsNormFirst },
     };
 
     private const string DropoutFirst = """
@@ -41,6 +42,18 @@ public partial class ComputationGraphTests
         {
             [Dense(4, Activation.Identity)] public partial DenseLayer Hidden { get; }
             [LayerNorm] public partial LayerNormLayer Norm { get; }
+            [Dense(2, Activation.Identity)] public partial DenseLayer Output { get; }
+        }
+        """;
+
+    private const string RmsNormFirst = """
+        using Backprop;
+        [Network(Inputs = 3, Loss = Loss.SquaredError)]
+        public partial class RmsNormFirst
+        {
+            [RMSNorm] public partial RMSNormLayer InputNorm { get; }
+            [Dense(4, Activation.Tanh)] public partial DenseLayer Hidden { get; }
+            [RMSNorm(Epsilon = 1e-3)] public partial RMSNormLayer Norm { get; }
             [Dense(2, Activation.Identity)] public partial DenseLayer Output { get; }
         }
         """;

@@ -300,6 +300,26 @@ public class DiagnosticTests
         Assert.Empty(GeneratorHarness.CompileErrors(output));
     }
 
+    [Fact]
+    public void Two_layer_attributes_are_told_every_kind_of_the_table()
+    {
+        var (result, _) = GeneratorHarness.Run("using Backprop;\n[Network(Inputs = 2)] public partial class Net { [Dense(1), Dropout(0.5)] public partial DenseLayer Output { get; } }");
+        string message = Assert.Single(result.Diagnostics, d => d.Id == "BP0018").GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.EndsWith("carries exactly one of " + Parsing.Layers.LayerKinds.AttributeList, message);
+        Assert.StartsWith("[Dense], [LayerNorm], ", Parsing.Layers.LayerKinds.AttributeList);
+        foreach (Parsing.Layers.LayerKindInfo kind in Parsing.Layers.LayerKinds.All)
+            Assert.Contains("[" + kind.View.Substring("Backprop.".Length, kind.View.Length - "Backprop.".Length - "Layer".Length) + "]", message);
+    }
+
+    [Fact]
+    public void The_table_of_kinds_has_one_entry_per_runtime_layer_kind()
+    {
+        // The runtime's enum (the generator compiles its own internal copy, so it is reached through the runtime's assembly).
+        Type runtimeKinds = typeof(DenseLayer).Assembly.GetType("Backprop.LayerKind", throwOnError: true)!;
+        Assert.Equal(Enum.GetNames(runtimeKinds).Order(), Parsing.Layers.LayerKinds.All.Select(k => k.Declared.Trim('[', ']')).Order());
+        Assert.All(Parsing.Layers.LayerKinds.All, k => Assert.Equal("Backprop." + k.Declared.Trim('[', ']') + "Layer", k.View));
+    }
+
     [Theory]
     [InlineData("[Network(Inputs = )] public partial class A { [Dense(] public partial DenseLayer B { get; } }")]
     [InlineData("[Network(Inputs = 2)] public partial class A { [Dense(3, Activation.)] public partial DenseLayer B { get; }")]

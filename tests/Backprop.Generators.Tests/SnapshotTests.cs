@@ -105,8 +105,23 @@ public class SnapshotTests
         }
         """;
 
+    /// <summary>RMSNorm sized by the data (its γ input-sized, first in the per-input part) and of a hidden layer (γ at a constant offset).</summary>
+    public const string RmsNorm = """
+        using Backprop;
+        namespace Samples;
+        [Network(Loss = Loss.MeanSquaredError)]
+        public partial class RMSNormNet
+        {
+            [RMSNorm] public partial RMSNormLayer InputNorm { get; }
+            [Dense(4, Activation.SiLU)] public partial DenseLayer Hidden { get; }
+            [RMSNorm(Epsilon = 1e-6)] public partial RMSNormLayer Norm { get; }
+            [Dense(1, Activation.Identity)] public partial DenseLayer Output { get; }
+        }
+        """;
+
     [Theory]
     [InlineData("TaxiNet", Taxi)]
+    [InlineData("RMSNormNet", RmsNorm)]
     [InlineData("HeartNet", HeartNormalized)]
     [InlineData("SizedPrefixNet", SizedPrefix)]
     [InlineData("CancerNet", Cancer)]

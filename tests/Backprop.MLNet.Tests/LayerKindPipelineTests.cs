@@ -51,6 +51,20 @@ public class LayerKindPipelineTests(ITestOutputHelper output)
         AssertSameScoresAfterReload(ml, model, split.TestSet, "Score");
     }
 
+    [Fact]
+    public void Multiclass_with_rms_norm_learns_iris_and_survives_save_and_load()
+    {
+        var ml = new MLContext(seed: 1);
+        var split = ml.Data.TrainTestSplit(TestData.Iris(ml), testFraction: 0.2, seed: 1);
+        ITransformer model = TestData.IrisFeaturization(ml)
+            .Append(ml.MulticlassClassification.Trainers.Backprop<IrisRmsNormNet>(new() { Epochs = 150, BatchSize = 16, LearningRate = 0.01f, Optimizer = new Adam() }))
+            .Fit(split.TrainSet);
+        var metrics = ml.MulticlassClassification.Evaluate(model.Transform(split.TestSet));
+        output.WriteLine($"IrisRmsNormNet micro-accuracy {metrics.MicroAccuracy:F4}, log-loss {metrics.LogLoss:F4}");
+        Assert.True(metrics.MicroAccuracy >= 0.9, $"micro-accuracy {metrics.MicroAccuracy}");
+        AssertSameScoresAfterReload(ml, model, split.TestSet, "Score");
+    }
+
     private static void AssertSameScoresAfterReload(MLContext ml, ITransformer model, IDataView data, string column)
     {
         var stream = new MemoryStream();
@@ -94,4 +108,22 @@ public partial class SineKindsNet
     [Dense(24, Activation.Softplus)] public partial DenseLayer Hidden { get; }
     [Dense(16, Activation.ELU)] public partial DenseLayer Hidden2 { get; }
     [Dense(1, Activation.Identity)] public partial DenseLayer Output { get; }
+}
+
+[Network(Inputs = 4, Loss = Loss.SoftmaxCrossEntropy)]
+public partial class IrisRmsNormNet
+{
+    [Dense(16, Activation.Tanh)] public partial DenseLayer Hidden { get; }
+    [RMSNorm] public partial RMSNormLayer Norm { get; }
+    [Dense(3, Activation.Softmax)] public partial DenseLayer Output { get; }
+}
+
+/// <summary>Sized by the data, an RMSNorm of the features first (γ input-sized) and one of the hidden layer: opset 11 operators only.</summary>
+[Network(Loss = Loss.SoftmaxCrossEntropy)]
+public partial class SizedRmsNormNet
+{
+    [RMSNorm] public partial RMSNormLayer InputNorm { get; }
+    [Dense(12, Activation.Tanh)] public partial DenseLayer Hidden { get; }
+    [RMSNorm(Epsilon = 1e-3)] public partial RMSNormLayer Norm { get; }
+    [Dense(3, Activation.Softmax)] public partial DenseLayer Output { get; }
 }

@@ -166,6 +166,20 @@ public sealed class TrainerShapeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Onnx_conversion_takes_rms_norm_layers_sized_by_the_data()
+    {
+        // RMSNorm is written as Mul, MatMul, Add, Sqrt, Div, Mul: all within the converter's opset 12.
+        var ml = new MLContext(seed: 1);
+        var split = ml.Data.TrainTestSplit(WeightedIris(ml, setosaWeight: 1), testFraction: 0.3, seed: 1);
+        ITransformer model = ml.Transforms.Conversion.MapValueToKey("Label", nameof(WeightedIrisRow.Species))
+            .Append(ml.Transforms.NormalizeMinMax("Features"))
+            .Append(ml.MulticlassClassification.Trainers.Backprop<SizedRmsNormNet>(new() { Epochs = 30, BatchSize = 16, LearningRate = 0.01f, Optimizer = new Adam() }))
+            .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"))
+            .Fit(split.TrainSet);
+        AssertOnnxMatches(ml, model, split.TestSet, "Score", "PredictedLabel");
+    }
+
+    [Fact]
     public void Rows_that_fit_are_read_into_memory_once_and_the_log_says_so()
     {
         var ml = new MLContext(seed: 1);

@@ -28,6 +28,28 @@ public class LayerKindFileTests
         Assert.Equal(expected, output);
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(11)]
+    public void An_rms_norm_gain_sized_by_the_data_round_trips(int inputs)
+    {
+        SizedRMSNormNet saved = RandomState.Fill(new SizedRMSNormNet(inputs), 33);
+        Assert.Equal(inputs, saved.InputNorm.Gain.Length);
+        Assert.Equal(6, saved.Norm.Gain.Length);
+        byte[] bytes = NetworkFile.ToBytes(saved);
+
+        SizedRMSNormNet typed = NetworkFile.Load<SizedRMSNormNet>(new MemoryStream(bytes));
+        Assert.Equal(inputs, typed.InputCount);
+        Assert.Equal(saved.Parameters, typed.Parameters);
+        Assert.Equal(saved.InputNorm.Gain.AsSpan().ToArray(), typed.InputNorm.Gain.AsSpan().ToArray());
+        Assert.StartsWith($"in=data({inputs});RMSNorm({inputs},eps=1E-05);Dense(6,Tanh,bias);RMSNorm(6,eps=0.001);", ((INetwork)typed).Shape.Signature);
+
+        float[] input = Enumerable.Range(0, inputs).Select(i => 0.4f * i - 1f).ToArray(), expected = new float[2], actual = new float[2];
+        saved.Forward(input, expected);
+        typed.Forward(input, actual);
+        Assert.Equal(expected, actual);
+    }
+
     [Fact]
     public void A_state_count_that_does_not_match_the_shape_loads_nothing()
     {
@@ -46,7 +68,7 @@ public class LayerKindFileTests
     [Fact]
     public void The_signature_names_every_kind_and_its_options()
     {
-        Assert.Equal("in=5;Dense(8,GELU,bias);LayerNorm(8,eps=1E-05);Dropout(8,0.2);Dense(6,SiLU,bias);BatchNorm(6,eps=0.001,momentum=0.1);Dense(2,Sigmoid,bias);loss=BinaryCrossEntropy",
+        Assert.Equal("in=5;Dense(8,GELU,bias);LayerNorm(8,eps=1E-05);Dropout(8,0.2);Dense(6,SiLU,bias);BatchNorm(6,eps=0.001,momentum=0.1);RMSNorm(6,eps=0.0001);Dense(2,Sigmoid,bias);loss=BinaryCrossEntropy",
             EveryKindNet.Shape.Signature);
         Assert.NotEqual(NewActivationsNet.Shape.Hash, EveryKindNet.Shape.Hash);
     }

@@ -20,7 +20,18 @@ public partial class EveryKindNet
     [Dropout(0.2)] public partial DropoutLayer Drop1 { get; }
     [Dense(6, Activation.SiLU)] public partial DenseLayer Hidden2 { get; }
     [BatchNorm(Epsilon = 1e-3)] public partial BatchNormLayer Norm2 { get; }
+    [RMSNorm(Epsilon = 1e-4)] public partial RMSNormLayer Norm3 { get; }
     [Dense(2, Activation.Sigmoid)] public partial DenseLayer Output { get; }
+}
+
+/// <summary>Declared without Inputs, an RMSNorm of the inputs (its γ input-sized) and one of a hidden layer.</summary>
+[Network(Loss = Loss.MeanSquaredError)]
+public partial class SizedRMSNormNet
+{
+    [RMSNorm] public partial RMSNormLayer InputNorm { get; }
+    [Dense(6, Activation.Tanh)] public partial DenseLayer Hidden { get; }
+    [RMSNorm(Epsilon = 1e-3)] public partial RMSNormLayer Norm { get; }
+    [Dense(2, Activation.Identity)] public partial DenseLayer Output { get; }
 }
 
 internal static class RandomState

@@ -178,7 +178,7 @@ namespace Backprop.Generators.Parsing
                     stubs.Add(Stub(property, modifiers));
                 if (found.Count > 1)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(Diagnostics.SeveralLayerAttributes, property.Locations.FirstOrDefault(), property.Name, found.Count));
+                    diagnostics.Add(DiagnosticInfo.Create(Diagnostics.SeveralLayerAttributes, property.Locations.FirstOrDefault(), property.Name, found.Count, LayerKinds.AttributeList));
                     continue;
                 }
 

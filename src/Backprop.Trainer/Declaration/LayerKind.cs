@@ -18,4 +18,6 @@ enum LayerKind
     Dropout = 3,
     /// <summary><see cref="NormalizeAttribute"/>: per-feature standardisation with the mean and variance of the training data (state).</summary>
     Normalize = 4,
+    /// <summary><see cref="RMSNormAttribute"/>: per-sample root-mean-square normalisation with a gain (no centring, no shift).</summary>
+    RMSNorm = 5,
 }

@@ -2,8 +2,8 @@ namespace Backprop;
 
 /// <summary>
 /// Declares a feed-forward network on a <c>partial</c> class. The layers are the class's partial properties carrying a layer
-/// attribute (<see cref="DenseAttribute"/>, <see cref="LayerNormAttribute"/>, <see cref="BatchNormAttribute"/>,
-/// <see cref="DropoutAttribute"/>, <see cref="NormalizeAttribute"/>), in declaration order. The Backprop source generator implements the class: sizes as
+/// attribute, one per <see cref="LayerKind"/> (<see cref="DenseAttribute"/>, <see cref="LayerNormAttribute"/>, …), in
+/// declaration order. The Backprop source generator implements the class: sizes as
 /// constants, one flat parameter buffer (and a state buffer for running statistics), <c>Forward</c> and <c>Backward</c>.
 /// </summary>
 /// <example>

@@ -6,9 +6,9 @@ namespace Backprop.Onnx;
 /// <summary>
 /// Exports a trained network as an ONNX model (opset 20) in inference mode: a dense layer is a <c>Gemm</c> (Y = X·Wᵀ + b,
 /// transB = 1) and its activation's operator (from the activation's <see cref="ActivationInfoAttribute"/>: Sigmoid, Tanh,
-/// Relu, LeakyRelu, Softmax, Gelu, Elu, Softplus, and z·Sigmoid(z) for SiLU); LayerNorm is <c>LayerNormalization</c>,
-/// BatchNorm is <c>BatchNormalization</c> with the running statistics, Dropout is <c>Identity</c>, Normalize is <c>Sub</c>
-/// (the mean of the training data) then <c>Mul</c> (1/σ, by <see cref="Kernels.NormalizeKernels.Reciprocal"/>). Input <c>input</c>
+/// Relu, LeakyRelu, Softmax, Gelu, Elu, Softplus, and z·Sigmoid(z) for SiLU); every other kind writes its own nodes (its
+/// rules in <c>Network/Kinds</c>, through <see cref="OnnxLayers"/>: LayerNorm is <c>LayerNormalization</c>, BatchNorm is
+/// <c>BatchNormalization</c> with the running statistics, Dropout is <c>Identity</c>, and so on). Input <c>input</c>
 /// [batch × InputCount], output <c>output</c> [batch × OutputCount] — the same values as <see cref="INetwork.Forward"/>.
 /// </summary>
 public static class OnnxExporter

@@ -2,9 +2,8 @@ namespace Backprop.Onnx;
 
 /// <summary>
 /// A network's layers as ONNX nodes, in inference mode. Each kind writes its own nodes and names the opset they need (its
-/// <see cref="LayerKindRules"/>, in <c>Network/Kinds</c>): a dense layer is a <c>Gemm</c> and its activation's operator,
-/// LayerNorm is <c>LayerNormalization</c> (opset 17), BatchNorm is <c>BatchNormalization</c> with the running statistics,
-/// Dropout is <c>Identity</c>, Normalize is <c>Sub</c> (the training data's mean) then <c>Mul</c> (1/σ).
+/// <see cref="LayerKindRules"/>, in <c>Network/Kinds</c>), e.g. a dense layer is a <c>Gemm</c> and its activation's operator,
+/// LayerNorm is <c>LayerNormalization</c> (opset 17), Dropout is <c>Identity</c>; this class knows no kind.
 /// </summary>
 internal static class OnnxLayers
 {

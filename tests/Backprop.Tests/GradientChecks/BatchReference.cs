@@ -33,6 +33,7 @@ internal static class BatchReference
                 LayerKind.BatchNorm => BatchNorm(layer, theta, state, a, training),
                 LayerKind.Dropout => training ? Dropout(layer, a, seed, l + 1) : a,
                 LayerKind.Normalize => Standardize(layer, state, a),
+                LayerKind.RMSNorm => a.Select(row => RmsNormalize(row, layer, theta)).ToArray(),
                 _ => throw new ArgumentOutOfRangeException(nameof(shape)),
             };
         }
@@ -82,6 +83,14 @@ internal static class BatchReference
     {
         int gain = layer.Find(TensorRole.Gain)!.Offset, shift = layer.Find(TensorRole.Shift)!.Offset;
         return row.Select((v, j) => theta[gain + j] * (v - mean[j]) / Math.Sqrt(variance[j] + layer.Epsilon) + theta[shift + j]).ToArray();
+    }
+
+    /// <summary>RMSNorm: γ ⊙ x/√(mean(x²) + ε) per sample, not centred, no shift.</summary>
+    private static double[] RmsNormalize(double[] row, LayerDescription layer, double[] theta)
+    {
+        int gain = layer.Find(TensorRole.Gain)!.Offset;
+        double rms = Math.Sqrt(row.Average(v => v * v) + layer.Epsilon);
+        return row.Select((v, j) => theta[gain + j] * v / rms).ToArray();
     }
 
     private static double[][] BatchNorm(LayerDescription layer, double[] theta, double[] state, double[][] a, bool training)

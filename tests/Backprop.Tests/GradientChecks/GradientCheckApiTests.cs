@@ -44,7 +44,7 @@ public class GradientCheckApiTests
     {
         (float[] parameters, float[] inputs, float[] targets) = Batch(CheckEveryKind.Shape, rows: 4, seed: 4);
         GradientCheckResult result = Backprop.Inspection.GradientCheck.Run<CheckEveryKind>(parameters, inputs, targets, new GradientCheckOptions { MaxValuesPerTensor = 3 });
-        Assert.Equal(["Hidden1", "Norm1", "Hidden2", "Norm2", "Output"], result.Layers.Select(l => l.Layer)); // Drop1 has no parameters
+        Assert.Equal(["Hidden1", "Norm1", "Hidden2", "Norm2", "Norm3", "Output"], result.Layers.Select(l => l.Layer)); // Drop1 has no parameters
         Assert.Equal(CheckEveryKind.Shape.Tensors.Where(t => !t.IsState).Select(t => t.Name), result.Tensors.Select(t => t.Tensor));
         Assert.All(result.Tensors, t => Assert.Equal(Math.Min(3, CheckEveryKind.Shape.Tensors.Single(d => d.Name == t.Tensor).Length), t.Checked));
         Assert.Equal(4, result.BatchSize);

@@ -95,5 +95,8 @@ public class LayerGradientTests
         [nameof(CheckSizedNormalize)] = LayerGradientCheck.Run<CheckSizedNormalize>,
         [nameof(CheckSizedPrefix)] = LayerGradientCheck.Run<CheckSizedPrefix>,
         [nameof(CheckSizedLayerNormFirst)] = LayerGradientCheck.Run<CheckSizedLayerNormFirst>,
+        [nameof(CheckRMSNorm)] = LayerGradientCheck.Run<CheckRMSNorm>,
+        [nameof(CheckRMSNormFirst)] = LayerGradientCheck.Run<CheckRMSNormFirst>,
+        [nameof(CheckSizedRMSNormFirst)] = LayerGradientCheck.Run<CheckSizedRMSNormFirst>,
     };
 }

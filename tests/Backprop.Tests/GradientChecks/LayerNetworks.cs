@@ -44,6 +44,25 @@ public partial class CheckLayerNorm
     [Dense(3, Activation.Softmax)] public partial DenseLayer Output { get; }
 }
 
+// No training mode: checked per sample too. The ε is large enough to matter in the derivative.
+[Network(Inputs = 4, Loss = Loss.SoftmaxCrossEntropy)]
+public partial class CheckRMSNorm
+{
+    [Dense(6, Activation.Tanh)] public partial DenseLayer Hidden { get; }
+    [RMSNorm(Epsilon = 1e-2)] public partial RMSNormLayer Norm { get; }
+    [Dense(3, Activation.Softmax)] public partial DenseLayer Output { get; }
+}
+
+// The first layer: it normalises the inputs themselves and sends back no error signal.
+[Network(Inputs = 4, Loss = Loss.MeanSquaredError)]
+public partial class CheckRMSNormFirst
+{
+    [RMSNorm] public partial RMSNormLayer InputNorm { get; }
+    [Dense(5, Activation.SiLU)] public partial DenseLayer Hidden { get; }
+    [RMSNorm(Epsilon = 1e-3)] public partial RMSNormLayer Norm { get; }
+    [Dense(2, Activation.Identity)] public partial DenseLayer Output { get; }
+}
+
 [Network(Inputs = 4, Loss = Loss.BinaryCrossEntropy)]
 public partial class CheckBatchNorm
 {
@@ -69,6 +88,7 @@ public partial class CheckEveryKind
     [Dropout(0.2)] public partial DropoutLayer Drop1 { get; }
     [Dense(6, Activation.SiLU)] public partial DenseLayer Hidden2 { get; }
     [BatchNorm] public partial BatchNormLayer Norm2 { get; }
+    [RMSNorm] public partial RMSNormLayer Norm3 { get; }
     [Dense(1, Activation.Sigmoid)] public partial DenseLayer Output { get; }
 }
 
@@ -120,6 +140,7 @@ public partial class CheckSizedPrefix
     [BatchNorm] public partial BatchNormLayer InputNorm { get; }
     [Dropout(0.25)] public partial DropoutLayer InputDrop { get; }
     [LayerNorm] public partial LayerNormLayer InputLayerNorm { get; }
+    [RMSNorm] public partial RMSNormLayer InputRmsNorm { get; }
     [Dense(5, Activation.GELU)] public partial DenseLayer Hidden { get; }
     [BatchNorm] public partial BatchNormLayer Norm { get; }
     [Dense(1, Activation.Sigmoid)] public partial DenseLayer Output { get; }
@@ -131,4 +152,13 @@ public partial class CheckSizedLayerNormFirst
     [LayerNorm] public partial LayerNormLayer InputNorm { get; }
     [Dense(40, Activation.ReLU, Bias = false)] public partial DenseLayer Hidden { get; }
     [Dense(2, Activation.Identity)] public partial DenseLayer Output { get; }
+}
+
+[Network(Loss = Loss.SoftmaxCrossEntropy)]
+public partial class CheckSizedRMSNormFirst
+{
+    [RMSNorm(Epsilon = 1e-4)] public partial RMSNormLayer InputNorm { get; }
+    [Dense(7, Activation.GELU)] public partial DenseLayer Hidden { get; }
+    [RMSNorm] public partial RMSNormLayer Norm { get; }
+    [Dense(3, Activation.Softmax)] public partial DenseLayer Output { get; }
 }

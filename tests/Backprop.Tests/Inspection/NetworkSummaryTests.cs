@@ -35,8 +35,17 @@ public class NetworkSummaryTests
         Assert.Matches(@"^Norm1 +LayerNorm +\[8\] +16 +0$", lines[5]);
         Assert.Matches(@"^Drop1 +Dropout 0\.2 +\[8\] +0 +0$", lines[6]);
         Assert.Matches(@"^Norm2 +BatchNorm +\[6\] +12 +12$", lines[8]);
+        Assert.Matches(@"^Norm3 +RMSNorm +\[6\] +6 +0$", lines[9]);
         Assert.Contains($"Parameters: {CheckEveryKind.ParameterCount} ({4 * CheckEveryKind.ParameterCount} B as float32", summary);
         Assert.Contains("State values: 12 (48 B, running statistics, not trained)", summary);
+    }
+
+    [Fact]
+    public void An_rms_norm_layer_has_its_row_with_one_gain_per_feature()
+    {
+        string[] lines = NetworkSummary.Format(CheckRMSNorm.Shape).Split('\n');
+        Assert.EndsWith("Parameters", lines[1]);
+        Assert.Matches(@"^Norm +RMSNorm +\[6\] +6$", lines[5]);
     }
 
     [Fact]

@@ -116,6 +116,37 @@ public class LayerKindTrainingTests
         Assert.NotEqual(plain.Parameters, Train(3, threads: 1, classWeights: [1f, 4f]).Parameters);
         Assert.Throws<ArgumentException>(() => Train(3, threads: 1, classWeights: [1f, 2f, 3f]));
     }
+
+    [Fact]
+    public void A_network_with_rms_norm_learns_through_the_trainer()
+    {
+        (float[] inputs, float[] targets) = Data(200);
+        var net = new RMSNormLearner();
+        TrainingHistory history = NetworkTrainer.Train(net, new InMemorySamples(inputs, 4, targets, 1),
+            new TrainingOptions { Epochs = 60, BatchSize = 16, LearningRate = 0.01f, Optimizer = new Adam(), Seed = 7 });
+        Assert.True(history.Epochs[^1].TrainingLoss < 0.5 * history.Epochs[0].TrainingLoss,
+            $"loss {history.Epochs[0].TrainingLoss} → {history.Epochs[^1].TrainingLoss}");
+        Assert.NotEqual(Enumerable.Repeat(1f, RMSNormLearner.NormUnits), net.Norm.Gain.AsSpan().ToArray()); // γ is trained
+
+        int correct = 0;
+        var output = new float[1];
+        for (int r = 0; r < 200; r++)
+        {
+            net.Forward(inputs.AsSpan(r * 4, 4), output);
+            if (output[0] > 0.5f == targets[r] > 0.5f) correct++;
+        }
+
+        Assert.True(correct >= 180, $"{correct} of 200 right");
+    }
+}
+
+/// <summary>x₀x₁ + 0.3x₂ &gt; 0 through an RMS normalisation of the hidden layer.</summary>
+[Network(Inputs = 4, Loss = Loss.BinaryCrossEntropy)]
+public partial class RMSNormLearner
+{
+    [Dense(16, Activation.Tanh)] public partial DenseLayer Hidden { get; }
+    [RMSNorm] public partial RMSNormLayer Norm { get; }
+    [Dense(1, Activation.Sigmoid)] public partial DenseLayer Output { get; }
 }
 
 /// <summary>A one-output binary network without dropout or batch statistics, for the weights-as-repetition check.</summary>

@@ -35,6 +35,8 @@ public partial class KindsNet
     [Dropout(0.2)] public partial DropoutLayer Drop { get; }
     [Dense(6, Activation.GELU)] public partial DenseLayer Mixer { get; }
     [LayerNorm] public partial LayerNormLayer Norm { get; }
+    [Dense(5, Activation.Tanh)] public partial DenseLayer Late { get; }
+    [RMSNorm] public partial RMSNormLayer Rms { get; }
     [Dense(3, Activation.Softmax)] public partial DenseLayer Output { get; }
 }
 

@@ -184,7 +184,8 @@ public class StallWarningTests
             Assert.Equal(rows * layer.Units, values.Length);
         });
 
-        Assert.Equal(["Scale", "Hidden", "Batch", "Drop", "Mixer", "Norm", "Output"], seen);
+        Assert.Equal(["Scale", "Hidden", "Batch", "Drop", "Mixer", "Norm", "Late", "Rms", "Output"], seen);
+        Assert.Equal(Enum.GetValues<LayerKind>().Order(), KindsNet.Shape.Layers.Select(l => l.Kind).Distinct().Order()); // every kind is here
         for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i], actual[i], 4);
     }
 

@@ -1,3 +1,4 @@
+using System.Linq;
 using Backprop.Generators.Model;
 
 namespace Backprop.Generators.Parsing.Layers
@@ -16,6 +17,10 @@ namespace Backprop.Generators.Parsing.Layers
             new(typeof(BatchNormAttribute).FullName!, BatchNormSpec.View, new BatchNormParser()),
             new(typeof(DropoutAttribute).FullName!, DropoutSpec.View, new DropoutParser()),
             new(typeof(NormalizeAttribute).FullName!, NormalizeSpec.View, new NormalizeParser()),
+            new(typeof(RMSNormAttribute).FullName!, RMSNormSpec.View, new RMSNormParser()),
         };
+
+        /// <summary>Every kind's attribute as declared, in table order: <c>[Dense], [LayerNorm], …</c> (BP0018 lists them).</summary>
+        public static string AttributeList => string.Join(", ", All.Select(k => k.Declared));
     }
 }
