@@ -165,7 +165,8 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
         trainingOptions.L2 = _options.L2For(Kind);
         if (_options.HoldOutIsDefault && (validation is not null || samples.Count < BackpropTrainerOptions.HoldOutMinimumRows(Kind)))
         {
-            // The default hold-out needs rows to spare (regression: thousands; below, L2 regularises and every row trains);
+            // The default hold-out needs rows to spare (thousands: on a few hundred, early stopping on a tenth of them stops
+            // at a noisy epoch; below, every row trains for all epochs, regression regularised by L2);
             // a validation view replaces it (its patience stays).
             trainingOptions.ValidationFraction = 0f;
             if (validation is null) trainingOptions.EarlyStoppingPatience = null;

@@ -68,8 +68,8 @@ public class BackpropTrainerOptions
     /// Whether the trainer picks the optimisation itself: none of <see cref="Optimizer"/>, <see cref="LearningRate"/> and
     /// <see cref="Schedule"/> is set. Then training uses Adam at <see cref="DefaultAdamLearningRate"/> and, unless set, holds
     /// out <see cref="DefaultValidationFraction"/> of the rows to stop early after <see cref="DefaultEarlyStoppingPatience"/>
-    /// epochs without a better validation loss: classification from <see cref="DefaultHoldOutMinimumRows"/> labelled rows,
-    /// regression from <see cref="DefaultRegressionHoldOutMinimumRows"/> (below it every row trains for all
+    /// epochs without a better validation loss, from <see cref="DefaultHoldOutMinimumRows"/> labelled rows for classification
+    /// and <see cref="DefaultRegressionHoldOutMinimumRows"/> for regression (5,000 both; below, every row trains for all
     /// <see cref="Epochs"/>). Regression also standardises its label (<see cref="StandardizeLabel"/>), uses L2
     /// <see cref="DefaultRegressionL2"/> and rescales its score (<see cref="RescaleScore"/>). Measured: README, "Defaults".
     /// </summary>
@@ -157,8 +157,15 @@ public class BackpropTrainerOptions
     /// <summary>The early-stopping patience of the default recipe, in epochs.</summary>
     public const int DefaultEarlyStoppingPatience = 10;
 
-    /// <summary>The fewest labelled rows for which the default recipe holds rows out for classification (below it, every row trains and nothing stops early).</summary>
-    public const int DefaultHoldOutMinimumRows = 100;
+    /// <summary>
+    /// The fewest labelled rows for which the default recipe holds rows out for classification: below it every row trains
+    /// for all <see cref="Epochs"/>. Early stopping on a 10 % hold-out of a few hundred rows stopped at a noisy epoch (iris,
+    /// 105 training rows: one seed in five stopped at epoch 11 with the best at epoch 1, a constant prediction; breast
+    /// cancer, 400 rows: stopped at epochs 14–82) and lost the held-out rows: mean test accuracy 0.84 / 0.92 against 0.97 /
+    /// 0.95 training every row; on digits (900 and 1,440 rows) it was no better either. The same threshold as
+    /// regression's (<see cref="DefaultRegressionHoldOutMinimumRows"/>); it was 100 (README, "Defaults").
+    /// </summary>
+    public const int DefaultHoldOutMinimumRows = 5_000;
 
     /// <summary>
     /// The fewest labelled rows for which the default recipe holds rows out for regression: below it every row trains for all
