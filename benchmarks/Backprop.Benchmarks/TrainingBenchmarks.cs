@@ -3,19 +3,22 @@ using Backprop.Kernels;
 
 namespace Backprop.Benchmarks;
 
-/// <summary>W1–W4 training runs, exactly as the anchors define them (one invocation = one full training run).</summary>
+/// <summary>
+/// W1–W4 training runs, exactly as the anchors define them, and "train:adam" (the Adam workload of <see cref="AdamData"/>
+/// through NetworkTrainer.Train); one invocation = one full training run.
+/// </summary>
 [MemoryDiagnoser]
 public class TrainingBenchmarks
 {
     private Action _train = () => { };
 
-    /// <summary>Workload and GEMM thread count; BACKPROP_CASES="wide/2 mnist/2" runs only those.</summary>
+    /// <summary>Workload and GEMM thread count; BACKPROP_CASES="wide/2 mnist/2" (or "train:adam/1") runs only those.</summary>
     [ParamsSource(nameof(Cases))]
     public string Case { get; set; } = "xor/1";
 
     public static IEnumerable<string> Cases() =>
         Environment.GetEnvironmentVariable("BACKPROP_CASES")?.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-        ?? ["xor/1", "iris/1", "mnist/1", "mnist/2", "wide/1", "wide/2"];
+        ?? ["xor/1", "iris/1", "mnist/1", "mnist/2", "wide/1", "wide/2", "train:adam/1"];
 
     [GlobalSetup]
     public void Setup()
@@ -49,6 +52,7 @@ public static class Workloads
         "iris" => Wrap(new TrainerRun<IrisWorkloadNet>(data)),
         "mnist" => Wrap(new TrainerRun<MnistWorkloadNet>(data)),
         "wide" => Wrap(new TrainerRun<WideWorkloadNet>(data)),
+        "adam" => Wrap(new TrainerRun<AdamWorkloadNet>(data)),
         _ => throw new ArgumentException($"Unknown workload '{data.Name}'.", nameof(data)),
     };
 
@@ -67,6 +71,7 @@ public static class Workloads
         "iris" => Wrap(new SgdRun<IrisWorkloadNet>(data)),
         "mnist" => Wrap(new SgdRun<MnistWorkloadNet>(data)),
         "wide" => Wrap(new SgdRun<WideWorkloadNet>(data)),
+        "adam" => throw new ArgumentException("The adam workload runs through the API only: use train:adam.", nameof(data)),
         _ => throw new ArgumentException($"Unknown workload '{data.Name}'.", nameof(data)),
     };
 
