@@ -1,22 +1,27 @@
 #!/usr/bin/env python3
 """Ratio table (markdown) and a log-log plot (SVG) of training time vs network size: Backprop vs TorchSharp.
 
-usage: ratios.py <torchsharp.jsonl> <BenchmarkDotNet full-compressed json> <plot.svg>
+usage: ratios.py <torchsharp.jsonl[,torchsharp-adam.jsonl]> <BenchmarkDotNet full-compressed json> <plot.svg>
+(several TorchSharp files, comma-separated: the anchors' four workloads and benchmarks/peers/torchsharp-adam's "adam";
+our case "train:adam/1", NetworkTrainer.Train, is compared with TorchSharp's "adam")
 """
 import json
 import math
 import statistics
 import sys
 
-PARAMS = {"xor": 13, "iris": 131, "mnist": 101770, "wide": 399370}
-TARGETS = {("xor", 1): 300, ("iris", 1): 25, ("mnist", 1): 2, ("wide", 1): 1.25, ("wide", 2): 1.0}
+PARAMS = {"xor": 13, "iris": 131, "adam": 3267, "mnist": 101770, "wide": 399370}
+TARGETS = {("xor", 1): 300, ("iris", 1): 25, ("adam", 1): 10, ("mnist", 1): 2, ("wide", 1): 1.25, ("wide", 2): 1.0}
 
 
-def torchsharp(path):
+def torchsharp(paths):
     runs = {}
-    for line in open(path):
-        r = json.loads(line)
-        runs.setdefault((r["workload"], r["threads"]), []).append(r["seconds"])
+    for path in paths.split(","):
+        for line in open(path):
+            if not line.startswith("{"):
+                continue
+            r = json.loads(line)
+            runs.setdefault((r["workload"], r["threads"]), []).append(r["seconds"])
     return {k: statistics.median(v) for k, v in runs.items()}
 
 
@@ -25,6 +30,7 @@ def ours(path):
     for b in json.load(open(path))["Benchmarks"]:
         case = b["Parameters"].split("=")[1]
         workload, threads = case.split("/")
+        workload = workload.removeprefix("train:")  # "train:adam": through NetworkTrainer.Train
         result[(workload, int(threads))] = b["Statistics"]["Median"] / 1e9
     return result
 

@@ -42,8 +42,11 @@ if (args is ["--time", var timed, var repeats, ..])
     }
 
     times.Sort();
+    long allocated = GC.GetAllocatedBytesForCurrentThread();
+    train();
+    allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{timed,-12} threads {Gemm.MaxThreads} cpus {Environment.ProcessorCount}: first {first,8:F2} ms, then median {times[times.Count / 2],8:F2} ms (min {times[0]:F2}, max {times[^1]:F2})"));
+        $"{timed,-12} threads {Gemm.MaxThreads} cpus {Environment.ProcessorCount}: first {first,8:F2} ms, then median {times[times.Count / 2],8:F2} ms (min {times[0]:F2}, max {times[^1]:F2}), {allocated / 1024.0:F1} KB allocated per run"));
     if (Environment.GetEnvironmentVariable("BACKPROP_TIMES") is not null) Console.WriteLine(string.Join(" ", all.Select(t => t.ToString("F1", CultureInfo.InvariantCulture))));
     return 0;
 }
