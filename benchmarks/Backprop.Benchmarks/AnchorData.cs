@@ -22,8 +22,12 @@ public sealed class AnchorData
 
     public static string Folder => Environment.GetEnvironmentVariable("ANCHORS_DATA") ?? "/tmp/anchors-data";
 
+    /// <summary>Whether the workload is trained with Adam (<see cref="AdamData"/>) rather than the anchors' plain SGD.</summary>
+    public bool Adam { get; init; }
+
     public static AnchorData Load(string name)
     {
+        if (name == "adam") return FromAdam(AdamData.Load());
         string manifest = Path.Combine(Folder, "manifest.json");
         if (!File.Exists(manifest))
             throw new FileNotFoundException($"{manifest} is missing: run ../shared/anchors/common/gen_data.py (or benchmarks/run.sh) first.");
@@ -58,6 +62,27 @@ public sealed class AnchorData
             LearningRate = (float)entry.GetProperty("lr").GetDouble(),
             Inputs = Read<float>("X"), Targets = targets, InitialParameters = [.. parameters],
             Order = arrays.TryGetProperty("perm", out _) ? Read<int>("perm") : null,
+        };
+    }
+
+    /// <summary>The "adam" workload (files written by <see cref="AdamData"/>, which the TorchSharp peer reads too) in this shape.</summary>
+    private static AnchorData FromAdam(AdamData.Arrays a)
+    {
+        int outputs = AdamData.Sizes[^1];
+        var targets = new float[AdamData.Rows * outputs];
+        for (int r = 0; r < AdamData.Rows; r++) targets[r * outputs + a.Labels[r]] = 1f;
+        var parameters = new List<float>();
+        for (int l = 0; l < a.W.Length; l++)
+        {
+            parameters.AddRange(a.W[l]);
+            parameters.AddRange(a.B[l]);
+        }
+
+        return new AnchorData
+        {
+            Name = "adam", Sizes = AdamData.Sizes, Rows = AdamData.Rows, BatchSize = AdamData.BatchSize, Epochs = AdamData.Epochs,
+            LearningRate = AdamData.LearningRate, Inputs = a.X, Targets = targets, InitialParameters = [.. parameters], Order = a.Order,
+            Adam = true,
         };
     }
 }

@@ -1,5 +1,6 @@
 using Backprop.Initialization;
 using Backprop.MLNet;
+using Backprop.Optimizers;
 using Backprop.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -28,6 +29,8 @@ public sealed class TrainerRun<TNet> where TNet : INetwork<TNet>, new()
         {
             Epochs = data.Epochs, BatchSize = data.BatchSize, LearningRate = data.LearningRate,
             Initialization = InitializationScheme.None, Shuffle = data.Order is not null, Seed = 0,
+            // "adam": the trainer's own shuffle with Seed = 0 is the order AdamData wrote for TorchSharp, so the runs match.
+            Optimizer = data.Adam ? new Adam(AdamData.Beta1, AdamData.Beta2, AdamData.Epsilon) : null,
         };
     }
 

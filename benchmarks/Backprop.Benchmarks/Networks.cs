@@ -32,3 +32,12 @@ public partial class WideWorkloadNet
     [Dense(512, Activation.ReLU)] public partial DenseLayer Second { get; }
     [Dense(10, Activation.Softmax)] public partial DenseLayer Output { get; }
 }
+
+/// <summary>"adam": 16-64-32-3, ReLU hidden, softmax + cross-entropy (3,267 parameters), trained with Adam (<see cref="AdamData"/>).</summary>
+[Network(Inputs = 16, Loss = Loss.SoftmaxCrossEntropy)]
+public partial class AdamWorkloadNet
+{
+    [Dense(64, Activation.ReLU)] public partial DenseLayer First { get; }
+    [Dense(32, Activation.ReLU)] public partial DenseLayer Second { get; }
+    [Dense(3, Activation.Softmax)] public partial DenseLayer Output { get; }
+}

@@ -42,8 +42,11 @@ if (args is ["--time", var timed, var repeats, ..])
     }
 
     times.Sort();
+    long allocated = GC.GetAllocatedBytesForCurrentThread();
+    train();
+    allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{timed,-12} threads {Gemm.MaxThreads} cpus {Environment.ProcessorCount}: first {first,8:F2} ms, then median {times[times.Count / 2],8:F2} ms (min {times[0]:F2}, max {times[^1]:F2})"));
+        $"{timed,-12} threads {Gemm.MaxThreads} cpus {Environment.ProcessorCount}: first {first,8:F2} ms, then median {times[times.Count / 2],8:F2} ms (min {times[0]:F2}, max {times[^1]:F2}), {allocated / 1024.0:F1} KB allocated per run"));
     if (Environment.GetEnvironmentVariable("BACKPROP_TIMES") is not null) Console.WriteLine(string.Join(" ", all.Select(t => t.ToString("F1", CultureInfo.InvariantCulture))));
     return 0;
 }
@@ -64,28 +67,29 @@ if (args is ["--reference", ..])
     return 0;
 }
 
+// --check [torchsharp.jsonl ...]: several files may be given (the anchors' and the adam peer's, benchmarks/peers/torchsharp-adam).
 if (args is ["--check", ..])
-    return Check(args.Length > 1 ? args[1] : Path.Combine("..", "shared", "anchors", "results", "torchsharp.jsonl"));
+    return Check(args.Length > 1 ? args[1..] : [Path.Combine("..", "shared", "anchors", "results", "torchsharp.jsonl"), "/tmp/backprop-adam/torchsharp-adam.jsonl"]);
 BenchmarkSwitcher.FromAssembly(typeof(TrainingBenchmarks).Assembly).Run(args);
 return 0;
 
 // Trains each workload once from the anchors' weights and batch order, and compares the final training loss with
 // TorchSharp's (same weights, same order) to 4 significant digits.
-static int Check(string torchSharpResults)
+static int Check(string[] torchSharpResults)
 {
     // TorchSharp's final loss per workload and thread count: its 1- and 2-thread runs sum in different orders and
     // can differ in the 4th digit (mnist: 2.03171 vs 2.03049), so a match with either counts.
-    Dictionary<string, double[]> reference = File.Exists(torchSharpResults)
-        ? File.ReadLines(torchSharpResults).Select(l => JsonDocument.Parse(l).RootElement)
-            .Where(e => e.TryGetProperty("final_loss", out _))
-            .GroupBy(e => e.GetProperty("workload").GetString()!)
-            .ToDictionary(g => g.Key, g => g.Select(e => e.GetProperty("final_loss").GetDouble()).Distinct().ToArray())
-        : [];
+    Dictionary<string, double[]> reference = torchSharpResults.Where(File.Exists).SelectMany(File.ReadLines)
+        .Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement)
+        .Where(e => e.TryGetProperty("final_loss", out _))
+        .GroupBy(e => e.GetProperty("workload").GetString()!)
+        .ToDictionary(g => g.Key, g => g.Select(e => e.GetProperty("final_loss").GetDouble()).Distinct().ToArray());
     int failures = 0;
     Gemm.MaxThreads = 1;
-    foreach (string name in Workloads.Names.Where(n => Environment.GetEnvironmentVariable("BACKPROP_WORKLOAD") is not { } only || only == n))
+    // W1–W4 through the hand-written loop (the anchors' own batch order); "adam" through NetworkTrainer.Train with Adam.
+    foreach (string name in Workloads.Names.Append("adam").Where(n => Environment.GetEnvironmentVariable("BACKPROP_WORKLOAD") is not { } only || only == n))
     {
-        var (train, finalLoss) = Workloads.Trainer(name);
+        var (train, finalLoss) = Workloads.Trainer(name == "adam" ? "train:adam" : name);
         train();
         var clock = Stopwatch.StartNew();
         train();

@@ -8,7 +8,7 @@ namespace Backprop.Benchmarks;
 /// <summary>
 /// W1–W4 training runs, exactly as the anchors define them (one invocation = one full training run), through the user's
 /// API (NetworkTrainer.Train: "train:W", ML.NET Fit on a cached view: "fit:W") and the hand-written kernel loop ("W"),
-/// each on the machine's processors and, in a second job, with <c>DOTNET_PROCESSOR_COUNT=1</c> (one CPU).
+/// each on the machine's processors and, in a second job, with <c>DOTNET_PROCESSOR_COUNT=1</c> (one CPU); and "train:adam" (the Adam workload of <see cref="AdamData"/>).
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(TrainingBenchmarks.Jobs))]
@@ -26,14 +26,14 @@ public class TrainingBenchmarks
 
     private Action _train = () => { };
 
-    /// <summary>Workload and GEMM thread count; BACKPROP_CASES="wide/2 mnist/2" runs only those.</summary>
+    /// <summary>Workload and GEMM thread count; BACKPROP_CASES="wide/2 mnist/2" (or "train:adam/1") runs only those.</summary>
     [ParamsSource(nameof(Cases))]
     public string Case { get; set; } = "xor/1";
 
     public static IEnumerable<string> Cases() =>
         Environment.GetEnvironmentVariable("BACKPROP_CASES")?.Split(' ', StringSplitOptions.RemoveEmptyEntries)
         ?? [.. Workloads.Names.SelectMany(w => new[] { $"train:{w}/1", $"fit:{w}/1", $"{w}/1" }),
-            "train:mnist/2", "mnist/2", "train:wide/2", "wide/2"];
+            "train:mnist/2", "mnist/2", "train:wide/2", "wide/2", "train:adam/1"];
 
     [GlobalSetup]
     public void Setup()
@@ -67,6 +67,7 @@ public static class Workloads
         "iris" => Wrap(new TrainerRun<IrisWorkloadNet>(data)),
         "mnist" => Wrap(new TrainerRun<MnistWorkloadNet>(data)),
         "wide" => Wrap(new TrainerRun<WideWorkloadNet>(data)),
+        "adam" => Wrap(new TrainerRun<AdamWorkloadNet>(data)),
         _ => throw new ArgumentException($"Unknown workload '{data.Name}'.", nameof(data)),
     };
 
@@ -85,6 +86,7 @@ public static class Workloads
         "iris" => Wrap(new SgdRun<IrisWorkloadNet>(data)),
         "mnist" => Wrap(new SgdRun<MnistWorkloadNet>(data)),
         "wide" => Wrap(new SgdRun<WideWorkloadNet>(data)),
+        "adam" => throw new ArgumentException("The adam workload runs through the API only: use train:adam.", nameof(data)),
         _ => throw new ArgumentException($"Unknown workload '{data.Name}'.", nameof(data)),
     };
 

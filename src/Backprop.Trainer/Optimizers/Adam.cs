@@ -1,9 +1,15 @@
+using Backprop.Kernels;
+
 namespace Backprop.Optimizers;
 
 /// <summary>
 /// Adam (Kingma and Ba, 2015): m ← β₁m + (1 − β₁)g; v ← β₂v + (1 − β₂)g²;
 /// θ ← θ − η m̂ / (√v̂ + ε) with the bias corrections m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ).
 /// </summary>
+/// <remarks>
+/// The step is vectorised (and split across the GEMM threads for large networks) with the same operations per element
+/// as the scalar rule, so its result does not depend on the machine or the thread count. Allocation-free.
+/// </remarks>
 public sealed class Adam : IOptimizer
 {
     private float[] _m = [];
@@ -45,12 +51,7 @@ public sealed class Adam : IOptimizer
         OptimizerGuard.StateSize(_m, parameters.Length, nameof(Adam));
         _t++;
         float correction1 = 1f - MathF.Pow(Beta1, _t), correction2 = 1f - MathF.Pow(Beta2, _t);
-        for (int i = 0; i < parameters.Length; i++)
-        {
-            float g = gradients[i];
-            float m = _m[i] = Beta1 * _m[i] + (1f - Beta1) * g;
-            float v = _v[i] = Beta2 * _v[i] + (1f - Beta2) * g * g;
-            parameters[i] -= learningRate * (m / correction1) / (MathF.Sqrt(v / correction2) + Epsilon);
-        }
+        // Vectorised, bit-identical to the scalar rule (see OptimizerKernels.Adam); θ·1 is θ exactly.
+        OptimizerKernels.Adam(parameters, gradients, _m, _v, learningRate, Beta1, Beta2, Epsilon, correction1, correction2, decay: 1f);
     }
 }

@@ -1,3 +1,5 @@
+using Backprop.Kernels;
+
 namespace Backprop.Optimizers;
 
 /// <summary>
@@ -64,12 +66,7 @@ public sealed class AdamW : IOptimizer
         _t++;
         float correction1 = 1f - MathF.Pow(Beta1, _t), correction2 = 1f - MathF.Pow(Beta2, _t);
         float decay = 1f - learningRate * WeightDecay;
-        for (int i = 0; i < parameters.Length; i++)
-        {
-            float g = gradients[i];
-            float m = _m[i] = Beta1 * _m[i] + (1f - Beta1) * g;
-            float v = _v[i] = Beta2 * _v[i] + (1f - Beta2) * g * g;
-            parameters[i] = parameters[i] * decay - learningRate * (m / correction1) / (MathF.Sqrt(v / correction2) + Epsilon);
-        }
+        // Vectorised, bit-identical to the scalar rule θ·decay − η(m/c₁)/(√(v/c₂) + ε) (see OptimizerKernels.Adam).
+        OptimizerKernels.Adam(parameters, gradients, _m, _v, learningRate, Beta1, Beta2, Epsilon, correction1, correction2, decay);
     }
 }
