@@ -22,13 +22,13 @@ public static class BackpropCatalogExtensions
     /// <param name="featureColumnName">The feature column, a known-size vector of Single.</param>
     /// <param name="exampleWeightColumnName">The example-weight column (Single), or null for none.</param>
     /// <param name="epochs">Passes over the training data.</param>
-    /// <param name="batchSize">Rows per mini-batch.</param>
+    /// <param name="batchSize">Rows per mini-batch; null for the default (<see cref="BackpropTrainerOptions.BatchSize"/>).</param>
     /// <param name="learningRate">Base learning rate; null for the default (<see cref="BackpropTrainerOptions.LearningRate"/>).</param>
     /// <param name="optimizer">The update rule; null for the default: Adam when <paramref name="learningRate"/> is null too, plain SGD otherwise (<see cref="BackpropTrainerOptions.Optimizer"/>).</param>
     /// <exception cref="ArgumentException">The network's outputs cannot serve the task, or an option is out of range.</exception>
     public static BackpropBinaryTrainer<TNet> Backprop<TNet>(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog,
         string labelColumnName = "Label", string featureColumnName = "Features", string? exampleWeightColumnName = null,
-        int epochs = 100, int batchSize = 32, float? learningRate = null, IOptimizer? optimizer = null)
+        int epochs = 100, int? batchSize = null, float? learningRate = null, IOptimizer? optimizer = null)
         where TNet : INetwork<TNet>, new() =>
         new(CatalogEnvironment.Of(catalog), Columns(new BackpropBinaryTrainer.Options(), labelColumnName, featureColumnName, exampleWeightColumnName, epochs, batchSize, learningRate, optimizer));
 
@@ -56,13 +56,13 @@ public static class BackpropCatalogExtensions
     /// <param name="featureColumnName">The feature column, a known-size vector of Single.</param>
     /// <param name="exampleWeightColumnName">The example-weight column (Single), or null for none.</param>
     /// <param name="epochs">Passes over the training data.</param>
-    /// <param name="batchSize">Rows per mini-batch.</param>
+    /// <param name="batchSize">Rows per mini-batch; null for the default (<see cref="BackpropTrainerOptions.BatchSize"/>).</param>
     /// <param name="learningRate">Base learning rate; null for the default (<see cref="BackpropTrainerOptions.LearningRate"/>).</param>
     /// <param name="optimizer">The update rule; null for the default: Adam when <paramref name="learningRate"/> is null too, plain SGD otherwise (<see cref="BackpropTrainerOptions.Optimizer"/>).</param>
     /// <exception cref="ArgumentException">The network's outputs cannot serve the task, or an option is out of range.</exception>
     public static BackpropMulticlassTrainer<TNet> Backprop<TNet>(this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog,
         string labelColumnName = "Label", string featureColumnName = "Features", string? exampleWeightColumnName = null,
-        int epochs = 100, int batchSize = 32, float? learningRate = null, IOptimizer? optimizer = null)
+        int epochs = 100, int? batchSize = null, float? learningRate = null, IOptimizer? optimizer = null)
         where TNet : INetwork<TNet>, new() =>
         new(CatalogEnvironment.Of(catalog), Columns(new BackpropMulticlassTrainer.Options(), labelColumnName, featureColumnName, exampleWeightColumnName, epochs, batchSize, learningRate, optimizer));
 
@@ -90,13 +90,13 @@ public static class BackpropCatalogExtensions
     /// <param name="featureColumnName">The feature column, a known-size vector of Single.</param>
     /// <param name="exampleWeightColumnName">The example-weight column (Single), or null for none.</param>
     /// <param name="epochs">Passes over the training data.</param>
-    /// <param name="batchSize">Rows per mini-batch.</param>
+    /// <param name="batchSize">Rows per mini-batch; null for the default (<see cref="BackpropTrainerOptions.BatchSize"/>).</param>
     /// <param name="learningRate">Base learning rate; null for the default (<see cref="BackpropTrainerOptions.LearningRate"/>).</param>
     /// <param name="optimizer">The update rule; null for the default: Adam when <paramref name="learningRate"/> is null too, plain SGD otherwise (<see cref="BackpropTrainerOptions.Optimizer"/>).</param>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     public static BackpropRegressionTrainer<TNet> Backprop<TNet>(this RegressionCatalog.RegressionTrainers catalog,
         string labelColumnName = "Label", string featureColumnName = "Features", string? exampleWeightColumnName = null,
-        int epochs = 100, int batchSize = 32, float? learningRate = null, IOptimizer? optimizer = null)
+        int epochs = 100, int? batchSize = null, float? learningRate = null, IOptimizer? optimizer = null)
         where TNet : INetwork<TNet>, new() =>
         new(CatalogEnvironment.Of(catalog), Columns(new BackpropRegressionTrainer.Options(), labelColumnName, featureColumnName, exampleWeightColumnName, epochs, batchSize, learningRate, optimizer));
 
@@ -145,14 +145,14 @@ public static class BackpropCatalogExtensions
     }
 
     private static T Columns<T>(T options, string labelColumnName, string featureColumnName, string? exampleWeightColumnName,
-        int epochs, int batchSize, float? learningRate, IOptimizer? optimizer)
+        int epochs, int? batchSize, float? learningRate, IOptimizer? optimizer)
         where T : BackpropTrainerOptions
     {
         options.LabelColumnName = labelColumnName;
         options.FeatureColumnName = featureColumnName;
         options.ExampleWeightColumnName = exampleWeightColumnName;
         options.Epochs = epochs;
-        options.BatchSize = batchSize;
+        if (batchSize is int rows) options.BatchSize = rows;
         if (learningRate is float rate) options.LearningRate = rate;
         options.Optimizer = optimizer;
         return options;

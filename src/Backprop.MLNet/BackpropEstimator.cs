@@ -163,6 +163,7 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
         network.EnsureInputCount(shape.InputCount);
         TrainingOptions trainingOptions = _options.ToTrainingOptions(seed, progress: null);
         trainingOptions.L2 = _options.L2For(Kind);
+        trainingOptions.BatchSize = _options.BatchSizeFor(Kind, samples.Count ?? 0);
         if (_options.HoldOutIsDefault && (validation is not null || samples.Count < BackpropTrainerOptions.HoldOutMinimumRows(Kind)))
         {
             // The default hold-out needs rows to spare (thousands: on a few hundred, early stopping on a tenth of them stops
@@ -183,7 +184,7 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
         trainingOptions.Progress = new ChannelProgress(channel, _options.Progress, epochOffset);
         Log.Info(channel, string.Create(CultureInfo.InvariantCulture,
             $"Training {shape} for {Kind} on {samples.Count} rows{(samples.WeightColumnName is string w ? $" weighted by '{w}'" : "")}: " +
-            $"{_options.Epochs} epochs, batch {_options.BatchSize}, {trainingOptions.Optimizer?.GetType().Name ?? "SGD"} at learning rate {_options.LearningRate}, seed {seed}" +
+            $"{_options.Epochs} epochs, batch {trainingOptions.BatchSize}, {trainingOptions.Optimizer?.GetType().Name ?? "SGD"} at learning rate {_options.LearningRate}, seed {seed}" +
             $"{(trainingOptions.L2 > 0 ? $", L2 {trainingOptions.L2}" : "")}{(_options.UsesDefaultRecipe ? " (the default recipe)" : "")}" +
             $"{(_options.EarlyStoppingPatience is int patience ? $", early stopping after {patience} epochs without a better validation loss" : "")}" +
             $"{(initialModel is null ? "" : $", continuing from a model trained for {epochOffset} epochs")}."));

@@ -39,8 +39,34 @@ public class BackpropTrainerOptions
     /// <summary>Passes over the training data. Default 100.</summary>
     public int Epochs { get; set; } = 100;
 
-    /// <summary>Rows per mini-batch (mean gradient; the last partial batch is kept). Default 32.</summary>
-    public int BatchSize { get; set; } = 32;
+    /// <summary>
+    /// Rows per mini-batch (mean gradient; the last partial batch is kept). Default <see cref="DefaultBatchSize"/>; for
+    /// classification with the default recipe (<see cref="UsesDefaultRecipe"/>) and this left unset, small data gets smaller
+    /// batches so that an epoch has at least <see cref="DefaultBatchesPerEpoch"/> steps: rows / 12, between
+    /// <see cref="MinimumDefaultBatchSize"/> and 32 (iris, 105 training rows: batch 8, mean test accuracy 0.971 against 0.961
+    /// at batch 32; README, "Defaults"). Regression's recipe (L2, rescaling) was measured at 32 and keeps it.
+    /// </summary>
+    public int BatchSize { get => _batchSize ?? DefaultBatchSize; set => _batchSize = value; }
+
+    private int? _batchSize;
+
+    /// <summary>The batch size when none is set: 32.</summary>
+    public const int DefaultBatchSize = 32;
+
+    /// <summary>The fewest steps per epoch the default recipe gives small data by shrinking an unset batch size.</summary>
+    public const int DefaultBatchesPerEpoch = 12;
+
+    /// <summary>The smallest batch the default recipe picks for small data.</summary>
+    public const int MinimumDefaultBatchSize = 8;
+
+    /// <summary>The batch size of a <paramref name="kind"/> run on <paramref name="rows"/> labelled rows (see <see cref="BatchSize"/>).</summary>
+    internal int BatchSizeFor(PredictionKind kind, long rows) => _batchSize ?? kind switch
+    {
+        PredictionKind.BinaryClassification or PredictionKind.MulticlassClassification when UsesDefaultRecipe =>
+            (int)Math.Clamp(rows / DefaultBatchesPerEpoch, MinimumDefaultBatchSize, DefaultBatchSize),
+        PredictionKind.BinaryClassification or PredictionKind.MulticlassClassification or PredictionKind.Regression => DefaultBatchSize,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown prediction kind."),
+    };
 
     /// <summary>
     /// Base learning rate. Default: <see cref="DefaultAdamLearningRate"/> with the default optimizer (neither

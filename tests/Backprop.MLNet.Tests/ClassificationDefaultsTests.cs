@@ -68,6 +68,28 @@ public class ClassificationDefaultsTests(ITestOutputHelper output)
         Assert.Equal(5_000, BackpropTrainerOptions.DefaultHoldOutMinimumRows);
     }
 
+    /// <summary>An unset batch size gives small classification data twelve steps per epoch (8 to 32 rows); a set one is kept.</summary>
+    [Fact]
+    public void Small_data_gets_smaller_default_batches_and_a_set_batch_size_is_kept()
+    {
+        string BatchInLog(Func<MLContext, IEstimator<ITransformer>> trainer, int rows)
+        {
+            var ml = new MLContext(3);
+            var messages = new List<string>();
+            ml.Log += (_, e) => { lock (messages) messages.Add(e.RawMessage); };
+            IDataView data = TestData.IrisFeaturization(ml).Fit(TestData.Iris(ml)).Transform(TestData.Iris(ml));
+            trainer(ml).Fit(ml.Data.TakeRows(data, rows));
+            string line = messages.Single(m => m.StartsWith("Training ", StringComparison.Ordinal));
+            return line[(line.IndexOf(", batch ", StringComparison.Ordinal) + 8)..].Split(',')[0];
+        }
+
+        Assert.Equal("12", BatchInLog(ml => ml.MulticlassClassification.Trainers.Backprop<IrisNet>(epochs: 2), 150));   // 150 / 12
+        Assert.Equal("8", BatchInLog(ml => ml.MulticlassClassification.Trainers.Backprop<IrisNet>(epochs: 2), 60));     // at least 8
+        Assert.Equal("32", BatchInLog(ml => ml.MulticlassClassification.Trainers.Backprop<IrisNet>(epochs: 2, batchSize: 32), 150));
+        Assert.Equal("32", BatchInLog(ml => ml.MulticlassClassification.Trainers.Backprop<IrisNet>(new() { Epochs = 2, BatchSize = 32 }), 150));
+        Assert.Equal("32", BatchInLog(ml => ml.MulticlassClassification.Trainers.Backprop<IrisNet>(new() { Epochs = 2, LearningRate = 0.01f }), 150)); // not the default recipe
+    }
+
     private static Scores Multiclass(MLContext ml, IDataView scored) => new(ml.MulticlassClassification.Evaluate(scored).MicroAccuracy, double.NaN);
 
     private static Scores Binary(MLContext ml, IDataView scored)

@@ -124,6 +124,7 @@ internal static unsafe class GemmThreading
             if (failure is not null) throw new AggregateException("A GEMM worker failed.", failure);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // entered once and never left: tiering would keep it unoptimised
         private void Loop()
         {
             int seen = 0;
@@ -146,6 +147,7 @@ internal static unsafe class GemmThreading
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void WaitForTask(int seen)
         {
             long start = Stopwatch.GetTimestamp();

@@ -86,20 +86,14 @@ internal sealed record DenseRules : LayerKindRules
         return graph.Node("Mul", $"{layer.Name}.{layer.Activation}", [affine, gated], output);
     }
 
-    /// <summary>z = W·x + b per row, summed as the generated per-sample pass does, then a = f(z).</summary>
+    /// <summary>Z = X·Wᵀ + b for the batch (the GEMM the generated batched pass uses), then a = f(z).</summary>
+    /// <inheritdoc />
     public override void Forward(LayerDescription layer, ReadOnlySpan<float> parameters, ReadOnlySpan<float> state,
         ReadOnlySpan<float> input, Span<float> output, int rows)
     {
         int inputs = layer.Inputs, units = layer.Units;
-        ReadOnlySpan<float> weights = layer.Values(parameters, TensorRole.Weights);
         ReadOnlySpan<float> biases = layer.HasBias ? layer.Values(parameters, TensorRole.Biases) : default;
-        for (int row = 0; row < rows; row++)
-        {
-            ReadOnlySpan<float> x = input.Slice(row * inputs, inputs);
-            for (int o = 0; o < units; o++)
-                output[row * units + o] = Vectors.Dot(weights.Slice(o * inputs, inputs), x) + (biases.IsEmpty ? 0f : biases[o]);
-        }
-
+        Gemm.MultiplyTransposedB(input.Slice(0, rows * inputs), layer.Values(parameters, TensorRole.Weights), biases, output.Slice(0, rows * units), rows, inputs, units);
         ActivationKernels.Apply(layer.Activation, output.Slice(0, rows * units), units);
     }
 }
