@@ -32,20 +32,20 @@ public static class Gemm
     {
         Check(a, (long)m * k, b, (long)n * k, c, (long)m * n);
         if (!bias.IsEmpty && bias.Length < n) throw new ArgumentException($"The bias has {bias.Length} values; C has {n} columns.", nameof(bias));
-        for (int i = 0; i < m; i++)
-        {
-            if (bias.IsEmpty) c.Slice(i * n, n).Clear();
-            else bias[..n].CopyTo(c.Slice(i * n, n));
-        }
-
         if ((long)m * k * n < SmallProduct)
         {
+            for (int i = 0; i < m; i++)
+            {
+                if (bias.IsEmpty) c.Slice(i * n, n).Clear();
+                else bias[..n].CopyTo(c.Slice(i * n, n));
+            }
+
             SmallGemm.MultiplyTransposedB(a, b, c, m, k, n);
             return;
         }
 
-        // A is m×k row-major; Bᵀ is k×n with element (p, j) at b[j·k + p].
-        PackedGemm.MultiplyAdd(a, k, 1, b, 1, k, c, m, k, n);
+        // A is m×k row-major; Bᵀ is k×n with element (p, j) at b[j·k + p]. C starts as the bias rows, set by the threads.
+        PackedGemm.MultiplyAdd(a, k, 1, b, 1, k, c, m, k, n, initialise: true, start: bias.IsEmpty ? default : bias[..n]);
     }
 
     /// <summary>C[m×n] += A[k×m]ᵀ·B[k×n]. Weight gradient: ∂W[units×inputs] += Δ[batch×units]ᵀ·X[batch×inputs].</summary>
@@ -69,14 +69,14 @@ public static class Gemm
     public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n)
     {
         Check(a, (long)m * k, b, (long)k * n, c, (long)m * n);
-        c[..(m * n)].Clear();
         if ((long)m * k * n < SmallProduct)
         {
+            c[..(m * n)].Clear();
             SmallGemm.MultiplyAdd(ref MemoryMarshal.GetReference(a), k, 1, ref MemoryMarshal.GetReference(b), ref MemoryMarshal.GetReference(c), m, k, n);
             return;
         }
 
-        PackedGemm.MultiplyAdd(a, k, 1, b, n, 1, c, m, k, n);
+        PackedGemm.MultiplyAdd(a, k, 1, b, n, 1, c, m, k, n, initialise: true); // C starts at zero, cleared by the threads
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

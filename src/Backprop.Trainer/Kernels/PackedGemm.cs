@@ -24,21 +24,42 @@ internal static unsafe class PackedGemm
     [ThreadStatic] private static float[]? t_packedA;
     [ThreadStatic] private static float[]? t_packedB;
 
+    /// <summary>
+    /// C += A·B, or C = bias + A·B (each row of C starts as <paramref name="start"/>: the bias, or zeros when it is empty)
+    /// when <paramref name="initialise"/> is set. Each thread starts its own columns of C, so that the initialisation is
+    /// split between the threads like the product.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void MultiplyAdd(ReadOnlySpan<float> a, int aRow, int aCol, ReadOnlySpan<float> b, int bRow, int bCol, Span<float> c, int m, int k, int n)
+    public static void MultiplyAdd(ReadOnlySpan<float> a, int aRow, int aCol, ReadOnlySpan<float> b, int bRow, int bCol, Span<float> c, int m, int k, int n,
+        bool initialise = false, ReadOnlySpan<float> start = default)
     {
-        fixed (float* pa = a, pb = b, pc = c)
+        fixed (float* pa = a, pb = b, pc = c, ps = start)
         {
+            float* bias = start.IsEmpty ? null : ps;
             int threads = GemmThreading.ThreadsFor((long)m * k * n, n, ParallelThreshold, NR);
             if (threads <= 1)
             {
+                if (initialise) Initialise(pc, bias, m, n, 0, n);
                 Run(pa, aRow, aCol, pb, bRow, bCol, pc, m, k, n, 0, n);
                 return;
             }
 
             // Columns of C in NR-aligned slices, one per thread: each C element is computed by exactly one thread.
-            var job = new Job(pa, aRow, aCol, pb, bRow, bCol, pc, m, k, n, threads);
+            var job = new Job(pa, aRow, aCol, pb, bRow, bCol, pc, m, k, n, threads, initialise, bias);
             GemmThreading.Run(threads, &RunSlice, &job);
+        }
+    }
+
+    /// <summary>C[0..m, first..last) = bias[first..last) per row, or zeros without a bias.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Initialise(float* c, float* bias, int m, int n, int first, int last)
+    {
+        int width = last - first;
+        for (int i = 0; i < m; i++)
+        {
+            var row = new Span<float>(c + (long)i * n + first, width);
+            if (bias is null) row.Clear();
+            else new ReadOnlySpan<float>(bias + first, width).CopyTo(row);
         }
     }
 
@@ -49,7 +70,9 @@ internal static unsafe class PackedGemm
         int strips = (job->N + NR - 1) / NR;
         int first = (int)((long)strips * index / job->Threads) * NR;
         int last = Math.Min(job->N, (int)((long)strips * (index + 1) / job->Threads) * NR);
-        if (first < last) Run(job->A, job->ARow, job->ACol, job->B, job->BRow, job->BCol, job->C, job->M, job->K, job->N, first, last);
+        if (first >= last) return;
+        if (job->Initialise) Initialise(job->C, job->Bias, job->M, job->N, first, last);
+        Run(job->A, job->ARow, job->ACol, job->B, job->BRow, job->BCol, job->C, job->M, job->K, job->N, first, last);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -317,9 +340,11 @@ internal static unsafe class PackedGemm
             for (int j = 0; j < nr; j++) c[(long)i * ldc + j] += tile[i * NR + j];
     }
 
-    private readonly struct Job(float* a, int aRow, int aCol, float* b, int bRow, int bCol, float* c, int m, int k, int n, int threads)
+    private readonly struct Job(float* a, int aRow, int aCol, float* b, int bRow, int bCol, float* c, int m, int k, int n, int threads,
+        bool initialise, float* bias)
     {
-        public readonly float* A = a, B = b, C = c;
+        public readonly float* A = a, B = b, C = c, Bias = bias;
         public readonly int ARow = aRow, ACol = aCol, BRow = bRow, BCol = bCol, M = m, K = k, N = n, Threads = threads;
+        public readonly bool Initialise = initialise;
     }
 }
