@@ -10,7 +10,7 @@ public class VectorExpTests
     [Fact]
     public void Matches_math_exp_rounded_to_float_over_the_whole_range()
     {
-        // Every 37th float from −104 to 89 (~1.5 M values, every binade in range) and the runtime's own Vector256.Exp for scale.
+        // Every 3,589th float (37·97 ulps apart) from −104 to 89: about 500,000 values over every binade in range; the runtime's own Vector256.Exp is counted beside for scale.
         int mismatches = 0, checkedValues = 0, runtimeMismatches = 0;
         var lanes = new float[8];
         for (float start = -104f; start < 89f;)
