@@ -378,7 +378,8 @@ namespace Backprop.Generators.Parsing
             {
                 TypeKind.Struct => type.IsRecord ? "record struct" : "struct",
                 TypeKind.Interface => "interface",
-                _ => type.IsRecord ? "record" : "class",
+                TypeKind.Class => type.IsRecord ? "record" : "class",
+                _ => throw new ArgumentOutOfRangeException(nameof(type), type.TypeKind, "Only classes, structs and interfaces contain types."),
             };
             return $"partial {kind} {Identifier(type.Name)}"
                 + (type.TypeParameters.Length == 0 ? "" : "<" + string.Join(", ", type.TypeParameters.Select(t => Identifier(t.Name))) + ">");

@@ -1,5 +1,3 @@
-using Backprop.Kernels;
-
 namespace Backprop.Training;
 
 /// <summary>

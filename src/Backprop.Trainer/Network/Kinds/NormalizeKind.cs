@@ -42,11 +42,10 @@ internal sealed record NormalizeRules : LayerKindRules
     /// <inheritdoc />
     public override string WriteOnnx(IOnnxGraph graph, INetwork network, LayerDescription layer, string input, string output)
     {
-        ReadOnlySpan<float> state = network.State;
-        TensorDescription meanTensor = layer.Find(TensorRole.RunningMean)!, varianceTensor = layer.Find(TensorRole.RunningVariance)!;
+        ReadOnlySpan<float> variance = layer.Values(network.State, TensorRole.RunningVariance);
         var reciprocal = new float[layer.Units];
-        for (int j = 0; j < reciprocal.Length; j++) reciprocal[j] = NormalizeKernels.Reciprocal(state[varianceTensor.Offset + j]);
-        string mean = graph.Initializer(meanTensor.Name, [layer.Units], state.Slice(meanTensor.Offset, layer.Units));
+        for (int j = 0; j < reciprocal.Length; j++) reciprocal[j] = NormalizeKernels.Reciprocal(variance[j]);
+        string mean = OnnxLayers.Initializers(graph, network, layer, TensorRole.RunningMean)[0];
         string scale = graph.Initializer($"{layer.Name}.reciprocal", [layer.Units], reciprocal);
         string centred = graph.Node("Sub", $"{layer.Name}.sub", [input, mean], graph.Intermediate($"{layer.Name}.centred"));
         return graph.Node("Mul", $"{layer.Name}.mul", [centred, scale], output);
