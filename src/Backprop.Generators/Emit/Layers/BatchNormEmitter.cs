@@ -67,9 +67,9 @@ namespace Backprop.Generators.Emit.Layers
         {
             int l = layer.Index;
             string wt = WidthText(layer);
-            yield return Buffer.Rows(A(l), Width(layer), layer.Units, $"A{Sup(l)} [batch × {wt}]");
+            yield return OutputBuffer();
             if (!training) yield break;
-            if (needsDelta) yield return Buffer.Rows(Delta(l), Width(layer), layer.Units, $"Δ{Sup(l)} [batch × {wt}]");
+            if (needsDelta) yield return DeltaBuffer();
             yield return Buffer.Fixed(Mean(l), Width(layer), layer.Units, $"μ{Sup(l)} [{wt}]: the batch's mean per feature");
             yield return Buffer.Fixed(Reciprocal(l), Width(layer), layer.Units, $"r{Sup(l)} [{wt}]: the batch's 1/√(σ² + ε) per feature");
         }

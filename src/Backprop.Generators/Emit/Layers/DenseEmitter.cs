@@ -67,8 +67,8 @@ namespace Backprop.Generators.Emit.Layers
             int l = layer.Index;
             string units = Units(layer.Name);
             if (training && activation.NeedsInput) yield return Buffer.Rows(Z(l), units, layer.Units, $"Z{Sup(l)} [batch × {layer.Units}]");
-            yield return Buffer.Rows(A(l), units, layer.Units, $"A{Sup(l)} [batch × {layer.Units}]");
-            if (training && needsDelta) yield return Buffer.Rows(Delta(l), units, layer.Units, $"Δ{Sup(l)} [batch × {layer.Units}]");
+            yield return OutputBuffer();
+            if (training && needsDelta) yield return DeltaBuffer();
         }
 
         /// <summary>The buffer zˡ is written to: apart from aˡ only when the activation needs z in training.</summary>

@@ -44,9 +44,9 @@ namespace Backprop.Generators.Emit.Layers
             }
 
             string wt = WidthText(layer);
-            yield return Buffer.Rows(A(l), Width(layer), layer.Units, $"A{Sup(l)} [batch × {wt}]");
+            yield return OutputBuffer();
             yield return Buffer.Rows(Mask(l), Width(layer), layer.Units, $"M{Sup(l)} [batch × {wt}]: 0 or 1/(1 − {layer.Rate.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
-            if (needsDelta) yield return Buffer.Rows(Delta(l), Width(layer), layer.Units, $"Δ{Sup(l)} [batch × {wt}]");
+            if (needsDelta) yield return DeltaBuffer();
         }
 
         /// <summary>No methods: its two kernel calls are written inline.</summary>

@@ -42,6 +42,14 @@ namespace Backprop.Generators.Emit.Layers
         /// <summary>The buffers a pass needs for the layer, in order; <paramref name="needsDelta"/> when the next layer sends back ∂C/∂aˡ.</summary>
         public abstract IEnumerable<Buffer> Workspace(bool training, bool needsDelta);
 
+        /// <summary>Aˡ [batch × width]: the layer's output in a batched pass.</summary>
+        protected Buffer OutputBuffer() =>
+            Buffer.Rows(Names.A(Layer.Index), Names.Width(Layer), Layer.Units, $"A{Names.Sup(Layer.Index)} [batch × {Names.WidthText(Layer)}]");
+
+        /// <summary>Δˡ [batch × width]: ∂C/∂aˡ, sent back by the next layer, in a batched training pass.</summary>
+        protected Buffer DeltaBuffer() =>
+            Buffer.Rows(Names.Delta(Layer.Index), Names.Width(Layer), Layer.Units, $"Δ{Names.Sup(Layer.Index)} [batch × {Names.WidthText(Layer)}]");
+
         /// <summary>The layer's paired forward and backward methods (nothing when its kernel calls are written inline).</summary>
         public abstract void EmitMethods(CodeWriter w);
 

@@ -53,10 +53,9 @@ namespace Backprop.Generators.Emit.Layers
         public override IEnumerable<Buffer> Workspace(bool training, bool needsDelta)
         {
             int l = layer.Index;
-            string wt = WidthText(layer);
-            yield return Buffer.Rows(A(l), Width(layer), layer.Units, $"A{Sup(l)} [batch × {wt}]");
+            yield return OutputBuffer();
             if (!training) yield break;
-            if (needsDelta) yield return Buffer.Rows(Delta(l), Width(layer), layer.Units, $"Δ{Sup(l)} [batch × {wt}]");
+            if (needsDelta) yield return DeltaBuffer();
             yield return Buffer.Rows(Mean(l), "1", 1, $"μ{Sup(l)} [batch]: each sample's mean");
             yield return Buffer.Rows(Reciprocal(l), "1", 1, $"r{Sup(l)} [batch]: each sample's 1/√(σ² + ε)");
         }

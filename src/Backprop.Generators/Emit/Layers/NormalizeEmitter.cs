@@ -46,8 +46,7 @@ namespace Backprop.Generators.Emit.Layers
 
         public override IEnumerable<Buffer> Workspace(bool training, bool needsDelta)
         {
-            int l = layer.Index;
-            yield return Buffer.Rows(A(l), Width(layer), layer.Units, $"A{Sup(l)} [batch × {WidthText(layer)}]");
+            yield return OutputBuffer();
         }
 
         /// <summary>The same in training and inference.</summary>
