@@ -34,12 +34,7 @@ public static class Gemm
         if (!bias.IsEmpty && bias.Length < n) throw new ArgumentException($"The bias has {bias.Length} values; C has {n} columns.", nameof(bias));
         if ((long)m * k * n < SmallProduct)
         {
-            for (int i = 0; i < m; i++)
-            {
-                if (bias.IsEmpty) c.Slice(i * n, n).Clear();
-                else bias[..n].CopyTo(c.Slice(i * n, n));
-            }
-
+            StartRows(c, bias, m, n, 0, n);
             SmallGemm.MultiplyTransposedB(a, b, c, m, k, n);
             return;
         }
@@ -77,6 +72,17 @@ public static class Gemm
         }
 
         PackedGemm.MultiplyAdd(a, k, 1, b, n, 1, c, m, k, n, initialise: true); // C starts at zero, cleared by the threads
+    }
+
+    /// <summary>C[0..m, first..last) = bias[first..last) on every row, or zeros when <paramref name="bias"/> is empty.</summary>
+    internal static void StartRows(Span<float> c, ReadOnlySpan<float> bias, int m, int n, int first, int last)
+    {
+        for (int i = 0; i < m; i++)
+        {
+            Span<float> row = c.Slice(i * n + first, last - first);
+            if (bias.IsEmpty) row.Clear();
+            else bias[first..last].CopyTo(row);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

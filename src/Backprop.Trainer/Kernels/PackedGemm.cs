@@ -50,18 +50,9 @@ internal static unsafe class PackedGemm
         }
     }
 
-    /// <summary>C[0..m, first..last) = bias[first..last) per row, or zeros without a bias.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Initialise(float* c, float* bias, int m, int n, int first, int last)
-    {
-        int width = last - first;
-        for (int i = 0; i < m; i++)
-        {
-            var row = new Span<float>(c + (long)i * n + first, width);
-            if (bias is null) row.Clear();
-            else new ReadOnlySpan<float>(bias + first, width).CopyTo(row);
-        }
-    }
+    /// <summary>C[0..m, first..last) = bias[first..last) per row, or zeros without a bias (<see cref="Gemm.StartRows"/>).</summary>
+    private static void Initialise(float* c, float* bias, int m, int n, int first, int last) =>
+        Gemm.StartRows(new Span<float>(c, m * n), bias is null ? default : new ReadOnlySpan<float>(bias, n), m, n, first, last);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RunSlice(void* state, int index)
