@@ -116,10 +116,11 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
         int seed = _options.Seed ?? Host.Rand.Next();
         using IChannel channel = Host.Start("Training");
 
-        // 2. One pass over each view: counts, and errors (NaN, bad keys, bad weights) named by row before any training.
-        samples.Scan();
+        // 2. One pass over each view: counts, and errors (NaN, bad keys, bad weights) named by row before any training; the
+        //    rows kept in memory when they fit ShuffleMemoryLimit (then it is the only pass).
+        samples.Scan("training", _options.ShuffleMemoryLimit);
         if (samples.SkippedRowsMessage is string skipped) Log.Warning(channel, skipped);
-        validation?.Scan("validation");
+        validation?.Scan("validation", _options.ShuffleMemoryLimit);
         if (validation?.SkippedRowsMessage is string skippedValidation) Log.Warning(channel, "Validation data: " + skippedValidation);
 
         // 3. ML.NET's convention for scaling: unmarked features and no [Normalize] layer → standardise them here, in the
@@ -128,7 +129,7 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
         bool normalized = FeatureInfo.IsNormalized(featureColumn), normalizeLayer = shape.Layers.Any(l => l.Kind == LayerKind.Normalize);
         if (standardizer is null && initialModel is null && _options.StandardizeFeatures && !normalized && !normalizeLayer)
         {
-            (double[] mean, double[] m2, long count) = InputStatistics.Compute(samples, _options.CancellationToken);
+            (double[] mean, double[] m2, long count) = InputStatistics.Compute(samples.KeptRows ?? (ISampleSource)samples, _options.CancellationToken);
             standardizer = new FeatureStandardizer(mean.Select(m => (float)m).ToArray(), m2.Select(m => (float)Math.Max(0, m / count)).ToArray());
             Log.Info(channel, $"Feature column '{_options.FeatureColumnName}' is not marked IsNormalized and network '{shape.Name}' has no [Normalize] layer: " +
                 $"standardising its {shape.InputCount} features with the mean and standard deviation of the {count} training rows (stored in the model, applied at prediction). " +
@@ -196,7 +197,7 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
         TrainingHistory history;
         try
         {
-            history = NetworkTrainer.Train(network, training, validation is null ? null : TrainingOrder.Validation(validation, _options.ShuffleMemoryLimit), trainingOptions);
+            history = NetworkTrainer.Train(network, training, validation is null ? null : TrainingOrder.Validation(validation), trainingOptions);
         }
         catch (TrainingDivergedException diverged)
         {
@@ -347,15 +348,26 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
             throw new ArgumentException($"Network '{shape.Name}' ({(shape.InputCountFromData ? shape.Signature.Replace("in=data(1)", "in=data", StringComparison.Ordinal) : shape.Signature)}) cannot be used here: {problem}.", nameof(kind));
     }
 
-    /// <summary>Writes each epoch to the MLContext log at Trace (as ML.NET's trainers log iterations) and forwards it to the user's progress, numbered on from an initial model's epochs.</summary>
+    /// <summary>
+    /// Writes each epoch to the MLContext log at Trace (as ML.NET's trainers log iterations) and forwards it to the user's
+    /// progress, numbered on from an initial model's epochs. The line is formatted only when a listener reads it (an
+    /// <see cref="EpochLine"/> is the channel message's argument): without a <c>MLContext.Log</c> subscriber, 20,000 epochs
+    /// of a tiny network would otherwise spend more time formatting numbers than training.
+    /// </summary>
     private sealed class ChannelProgress(IChannel channel, IProgress<EpochReport>? user, int epochOffset) : IProgress<EpochReport>
     {
         public void Report(EpochReport value)
         {
             if (epochOffset != 0) value = value with { Epoch = value.Epoch + epochOffset };
-            Log.Trace(channel, string.Create(CultureInfo.InvariantCulture,
-                $"Epoch {value.Epoch}: loss {value.TrainingLoss:G5}{(value.ValidationLoss is double v ? $", validation {v:G5}" : "")}{(value.ValidationAccuracy is double a ? $", validation accuracy {a:F4}" : "")}, learning rate {value.LearningRate:G3}, {value.Elapsed.TotalMilliseconds:F1} ms"));
+            Log.Trace(channel, new EpochLine(value));
             user?.Report(value);
         }
+    }
+
+    /// <summary>One epoch's log line, formatted when read (<see cref="ToString"/>).</summary>
+    private sealed class EpochLine(EpochReport value)
+    {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+            $"Epoch {value.Epoch}: loss {value.TrainingLoss:G5}{(value.ValidationLoss is double v ? $", validation {v:G5}" : "")}{(value.ValidationAccuracy is double a ? $", validation accuracy {a:F4}" : "")}, learning rate {value.LearningRate:G3}, {value.Elapsed.TotalMilliseconds:F1} ms");
     }
 }

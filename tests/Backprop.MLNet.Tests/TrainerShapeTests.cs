@@ -207,6 +207,36 @@ public sealed class TrainerShapeTests(ITestOutputHelper output)
         Assert.Contains(messages, m => m.Contains("shuffled through a pool of", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Rows_that_fit_are_read_in_one_pass_that_also_checks_them_and_gives_the_statistics()
+    {
+        // Unmarked features (standardised by the trainer), a validation view and example weights: one cursor on each view,
+        // the scan's; the model is the one the same rows give past the budget, read through cursors every epoch.
+        var ml = new MLContext(seed: 1);
+        IDataView iris = ml.Transforms.Conversion.MapValueToKey("Label", nameof(WeightedIrisRow.Species)).Fit(WeightedIris(ml, 2f)).Transform(WeightedIris(ml, 2f));
+        var split = ml.Data.TrainTestSplit(ml.Data.Cache(iris), testFraction: 0.2, seed: 3);
+        var options = new BackpropTrainerOptions { Epochs = 4, Seed = 7, ExampleWeightColumnName = nameof(WeightedIrisRow.Weight) };
+        var train = new CursorCountingView(split.TrainSet);
+        var valid = new CursorCountingView(split.TestSet);
+        BackpropTransformer inMemory = ml.MulticlassClassification.Trainers.Backprop<IrisNet>(options).Fit(train, valid);
+        Assert.Equal(1, train.Cursors);
+        Assert.Equal(1, valid.Cursors);
+        Assert.NotNull(inMemory.Standardizer);
+
+        options.ShuffleMemoryLimit = 0;
+        options.Shuffle = false;
+        var trainPastBudget = new CursorCountingView(split.TrainSet);
+        BackpropTransformer throughCursors = ml.MulticlassClassification.Trainers.Backprop<IrisNet>(options).Fit(trainPastBudget, split.TestSet);
+        Assert.True(trainPastBudget.Cursors > 4, $"{trainPastBudget.Cursors} cursors");
+        Assert.Equal(inMemory.Standardizer!.Mean, throughCursors.Standardizer!.Mean);
+        Assert.Equal(inMemory.Standardizer.Variance, throughCursors.Standardizer.Variance);
+
+        options.ShuffleMemoryLimit = 256L << 20;
+        BackpropTransformer inMemoryStored = ml.MulticlassClassification.Trainers.Backprop<IrisNet>(options).Fit(split.TrainSet, split.TestSet);
+        Assert.Equal(inMemoryStored.Model.Network.Parameters, throughCursors.Model.Network.Parameters);
+        Assert.Equal(inMemoryStored.Model.History!.Epochs.Select(e => e.ValidationLoss), throughCursors.Model.History!.Epochs.Select(e => e.ValidationLoss));
+    }
+
     /// <summary>Converts the fitted pipeline with ML.NET's converter and runs it in ONNX Runtime on the same rows.</summary>
     private void AssertOnnxMatches(MLContext ml, ITransformer model, IDataView data, params string[] columns)
     {

@@ -71,14 +71,18 @@ internal sealed class DataViewSamples : ISampleSource
 
     /// <summary>
     /// One pass in stored order before training: counts the rows with a label and rejects an empty view, an all-missing
-    /// label column and NaN/∞ features with the row number, so that errors surface at Fit, not mid-training.
+    /// label column and NaN/∞ features with the row number, so that errors surface at Fit, not mid-training. The labelled
+    /// rows are kept in memory on the way while they fit <paramref name="memoryLimit"/> bytes (<see cref="KeptRows"/>):
+    /// then this is the only pass over the view.
     /// </summary>
     /// <param name="what">Which view this is, for the messages ("training", "validation").</param>
-    public void Scan(string what = "training")
+    /// <param name="memoryLimit">Bytes the kept rows may take (4 per input, target and weight); 0 keeps none.</param>
+    public void Scan(string what = "training", long memoryLimit = 0)
     {
         long rows = 0, labelled = 0;
         Span<float> input = new float[InputCount], target = new float[TargetCount];
         double[] mean = new double[TargetCount], m2 = new double[TargetCount];
+        var copy = new RowCopy(InputCount, TargetCount, HasWeights, memoryLimit, _data.GetRowCount());
         using (var cursor = new Cursor(this, null, rejectNonFinite: true, raw: true))
         {
             while (cursor.MoveNext(input, target))
@@ -90,6 +94,8 @@ internal sealed class DataViewSamples : ISampleSource
                     mean[j] += delta / labelled;
                     m2[j] += delta * (target[j] - mean[j]);
                 }
+
+                copy.Add(input, target, cursor.Weight);
             }
 
             rows = cursor.RowsSeen;
@@ -102,6 +108,29 @@ internal sealed class DataViewSamples : ISampleSource
         Rows = rows;
         Count = labelled;
         TargetStatistics = (mean, m2.Select(m => m / labelled).ToArray());
+        KeptRows = copy.Kept ? copy.ToSamples() : null;
+    }
+
+    /// <summary>
+    /// The labelled rows as <see cref="Scan"/> read them (unstandardised, stored order) when they fitted its memory
+    /// budget; null otherwise, and after <see cref="TakeKeptRows"/>.
+    /// </summary>
+    public InMemorySamples? KeptRows { get; private set; }
+
+    /// <summary>
+    /// The kept rows standardised in place with <see cref="Standardizer"/> and <see cref="LabelStandardizer"/> (as a cursor
+    /// applies them to each row it reads), handed over once: <see cref="KeptRows"/> is null afterwards. Null when none were kept.
+    /// </summary>
+    public InMemorySamples? TakeKeptRows()
+    {
+        InMemorySamples? rows = KeptRows;
+        KeptRows = null;
+        if (rows is null) return null;
+        if (Standardizer is { } features)
+            for (int r = 0; r < rows.Rows; r++) features.Apply(rows.InputValues.AsSpan(r * InputCount, InputCount));
+        if (LabelStandardizer is { } label)
+            for (int r = 0; r < rows.Rows; r++) label.Apply(rows.TargetValues.AsSpan(r * TargetCount, TargetCount));
+        return rows;
     }
 
     public ISampleCursor Open(int? shuffleSeed) =>
@@ -186,6 +215,7 @@ internal sealed class DataViewSamples : ISampleSource
 
         private void RejectNonFinite(ReadOnlySpan<float> input, long row)
         {
+            if (Backprop.Kernels.StepKernels.AllFinite(input)) return; // vectorised; the loop below finds the value to name
             for (int i = 0; i < input.Length; i++)
                 if (!float.IsFinite(input[i]))
                     throw new InvalidDataException($"Row {row}: feature {i} of column '{_owner._features.Name}' is {input[i]}; features must be finite numbers (replace missing values first, e.g. with ReplaceMissingValues).");

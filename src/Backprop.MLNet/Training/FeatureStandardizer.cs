@@ -49,6 +49,6 @@ public sealed class FeatureStandardizer
     {
         if (features.Length != _mean.Length)
             throw new ArgumentException($"The standardisation is of {_mean.Length} features; got {features.Length}.", nameof(features));
-        for (int j = 0; j < features.Length; j++) features[j] = (features[j] - _mean[j]) * _reciprocal[j];
+        NormalizeKernels.Standardize(features, _mean, _reciprocal);
     }
 }

@@ -4,8 +4,8 @@ using Backprop.Training;
 namespace Backprop.MLNet.Training;
 
 /// <summary>
-/// How the trainer visits the training rows. When they fit the memory budget they are read once into arrays and every
-/// epoch runs from memory (shuffled there with the seed, or in stored order): an epoch then costs no data-view cursor, which
+/// How the trainer visits the training rows. When they fit the memory budget they were kept in memory by the scan
+/// (<see cref="DataViewSamples.Scan"/>, the only pass over the view) and every epoch runs from memory (shuffled there with the seed, or in stored order): an epoch then costs no data-view cursor, which
 /// for small data is most of the time of an epoch. Otherwise a view that can shuffle (a cached view) shuffles itself, and
 /// one that cannot (a text file, <c>TrainTestSplit</c> of one, <c>LoadFromEnumerable</c>) is shuffled through a
 /// <see cref="ShufflePoolSamples"/> of the budget's size — read in file order instead, sorted data (iris.csv is sorted by
@@ -14,7 +14,7 @@ namespace Backprop.MLNet.Training;
 internal static class TrainingOrder
 {
     /// <summary>The source to train on, and a sentence for the log saying which order it gives.</summary>
-    /// <param name="samples">The scanned training samples (their <see cref="DataViewSamples.Count"/> is known).</param>
+    /// <param name="samples">The scanned training samples (their <see cref="DataViewSamples.Count"/> is known; with the rows kept when they fitted <paramref name="memoryLimit"/>).</param>
     /// <param name="shuffle">Whether the options ask for shuffling.</param>
     /// <param name="memoryLimit">Bytes the copy or the pool may take.</param>
     /// <param name="description">What was done, for the log.</param>
@@ -23,11 +23,11 @@ internal static class TrainingOrder
         long rows = samples.Count ?? 0;
         long rowBytes = RowBytes(samples);
         long bytes = rows * rowBytes;
-        if (Fits(samples, memoryLimit))
+        if (samples.TakeKeptRows() is InMemorySamples kept)
         {
             description = string.Create(CultureInfo.InvariantCulture,
                 $"Order: the {rows} training rows ({Size(bytes)}) were read into memory once and are {(shuffle ? "shuffled there, a new seeded order every epoch" : "visited in stored order every epoch (Shuffle = false)")}.");
-            return Copy(samples, (int)rows, "training");
+            return kept;
         }
 
         if (!shuffle)
@@ -50,42 +50,10 @@ internal static class TrainingOrder
         return new ShufflePoolSamples(samples, poolRows);
     }
 
-    /// <summary>The validation rows in memory when they fit <paramref name="memoryLimit"/> (read once, not every epoch), else the view itself.</summary>
-    public static ISampleSource Validation(DataViewSamples samples, long memoryLimit) =>
-        Fits(samples, memoryLimit) ? Copy(samples, (int)(samples.Count ?? 0), "validation") : samples;
+    /// <summary>The validation rows in memory when the scan kept them (they fitted the budget: read once, not every epoch), else the view itself.</summary>
+    public static ISampleSource Validation(DataViewSamples samples) => samples.TakeKeptRows() ?? (ISampleSource)samples;
 
     private static long RowBytes(DataViewSamples samples) => 4L * (samples.InputCount + samples.TargetCount + (samples.HasWeights ? 1 : 0));
-
-    private static bool Fits(DataViewSamples samples, long memoryLimit)
-    {
-        long rows = samples.Count ?? 0;
-        return rows <= int.MaxValue && rows * RowBytes(samples) <= memoryLimit
-            && rows * Math.Max(samples.InputCount, samples.TargetCount) <= Array.MaxLength;
-    }
-
-    /// <summary>All the labelled rows in stored order, in memory (the scan has already rejected bad values).</summary>
-    private static InMemorySamples Copy(DataViewSamples samples, int rows, string what)
-    {
-        int inputs = samples.InputCount, targets = samples.TargetCount;
-        var input = new float[(long)rows * inputs];
-        var target = new float[(long)rows * targets];
-        float[]? weights = samples.HasWeights ? new float[rows] : null;
-        int row = 0;
-        using (ISampleCursor cursor = samples.Open(null))
-        {
-            while (row < rows && cursor.MoveNext(input.AsSpan(row * inputs, inputs), target.AsSpan(row * targets, targets)))
-            {
-                if (weights is not null) weights[row] = cursor.Weight;
-                row++;
-            }
-        }
-
-        if (row != rows)
-            throw new InvalidOperationException($"The {what} data view gave {row} labelled rows on the second pass but {rows} on the first; a data view must give the same rows on every pass.");
-        return weights is null
-            ? new InMemorySamples(input, inputs, target, targets)
-            : new InMemorySamples(input, inputs, target, targets, weights);
-    }
 
     private static string Size(long bytes) => bytes switch
     {

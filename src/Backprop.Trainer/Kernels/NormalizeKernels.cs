@@ -1,3 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Backprop.Kernels;
 
 /// <summary>
@@ -25,15 +29,60 @@ public static class NormalizeKernels
     /// Welford's update with one sample: n ← n + 1; δ = x − μ; μ ← μ + δ/n; M₂ ← M₂ + δ·(x − μ). <paramref name="mean"/> and
     /// <paramref name="m2"/> hold one value per feature; <paramref name="count"/> is the samples seen before this one.
     /// </summary>
+    /// <remarks>Eight features at a time where the hardware has 256-bit vectors: the same operations per feature (widen,
+    /// subtract, divide, multiply, add; no fused multiply-add), so the result is the scalar loop's to the bit.</remarks>
     public static void Accumulate(ReadOnlySpan<float> sample, Span<double> mean, Span<double> m2, long count)
     {
+        int width = sample.Length;
+        if (mean.Length < width || m2.Length < width) throw new ArgumentException($"Statistics of {width} features need {width} means and M2 values; got {mean.Length} and {m2.Length}.", nameof(mean));
         double n = count + 1;
-        for (int j = 0; j < sample.Length; j++)
+        ref float px = ref MemoryMarshal.GetReference(sample);
+        ref double pm = ref MemoryMarshal.GetReference(mean);
+        ref double pq = ref MemoryMarshal.GetReference(m2);
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            double x = sample[j], delta = x - mean[j];
-            mean[j] += delta / n;
-            m2[j] += delta * (x - mean[j]);
+            Vector256<double> vn = Vector256.Create(n);
+            for (; j <= width - 8; j += 8)
+            {
+                (Vector256<double> low, Vector256<double> high) = Vector256.Widen(Vector256.LoadUnsafe(ref px, (nuint)j));
+                Update(low, vn, ref pm, ref pq, j);
+                Update(high, vn, ref pm, ref pq, j + 4);
+            }
         }
+
+        for (; j < width; j++)
+        {
+            double x = Unsafe.Add(ref px, j), delta = x - Unsafe.Add(ref pm, j);
+            Unsafe.Add(ref pm, j) += delta / n;
+            Unsafe.Add(ref pq, j) += delta * (x - Unsafe.Add(ref pm, j));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Update(Vector256<double> x, Vector256<double> n, ref double mean, ref double m2, int j)
+    {
+        Vector256<double> m = Vector256.LoadUnsafe(ref mean, (nuint)j), delta = x - m;
+        m += delta / n;
+        m.StoreUnsafe(ref mean, (nuint)j);
+        (Vector256.LoadUnsafe(ref m2, (nuint)j) + delta * (x - m)).StoreUnsafe(ref m2, (nuint)j);
+    }
+
+    /// <summary>x ← (x − μ)·r per feature, in place (<paramref name="reciprocal"/> holds r = <see cref="Reciprocal"/> of each variance).</summary>
+    /// <remarks>Vectorised; each element is the scalar (x − μ)·r exactly.</remarks>
+    public static void Standardize(Span<float> x, ReadOnlySpan<float> mean, ReadOnlySpan<float> reciprocal)
+    {
+        int width = x.Length;
+        if (mean.Length != width || reciprocal.Length != width)
+            throw new ArgumentException($"Standardising {width} features needs {width} means and reciprocals; got {mean.Length} and {reciprocal.Length}.", nameof(mean));
+        ref float px = ref MemoryMarshal.GetReference(x);
+        ref float pm = ref MemoryMarshal.GetReference(mean);
+        ref float pr = ref MemoryMarshal.GetReference(reciprocal);
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; j <= width - 8; j += 8)
+                ((Vector256.LoadUnsafe(ref px, (nuint)j) - Vector256.LoadUnsafe(ref pm, (nuint)j)) * Vector256.LoadUnsafe(ref pr, (nuint)j)).StoreUnsafe(ref px, (nuint)j);
+        for (; j < width; j++) Unsafe.Add(ref px, j) = (Unsafe.Add(ref px, j) - Unsafe.Add(ref pm, j)) * Unsafe.Add(ref pr, j);
     }
 
     /// <summary>

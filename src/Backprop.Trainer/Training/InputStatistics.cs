@@ -36,6 +36,21 @@ public static class InputStatistics
         var input = new float[data.InputCount];
         var target = new float[data.TargetCount];
         long count = 0;
+        if (data is InMemorySamples memory)
+        {
+            // The rows as they lie in memory: no cursor, no copy per row.
+            int width = memory.InputCount;
+            for (int r = 0; r < memory.Rows; r++, count++)
+            {
+                if ((count & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
+                ReadOnlySpan<float> row = memory.InputValues.AsSpan(r * width, width);
+                SampleChecks.Finite(row, r, "input");
+                NormalizeKernels.Accumulate(row, mean, m2, count);
+            }
+
+            return (mean, m2, count);
+        }
+
         using ISampleCursor cursor = data.Open(null);
         while (cursor.MoveNext(input, target))
         {

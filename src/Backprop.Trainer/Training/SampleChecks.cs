@@ -7,6 +7,7 @@ internal static class SampleChecks
     /// <exception cref="InvalidDataException">A value is not finite; the message names the row, the value and its position.</exception>
     public static void Finite(ReadOnlySpan<float> values, long row, string what)
     {
+        if (Backprop.Kernels.StepKernels.AllFinite(values)) return; // vectorised; the loop below finds the value to name
         for (int i = 0; i < values.Length; i++)
             if (!float.IsFinite(values[i]))
                 throw new InvalidDataException(

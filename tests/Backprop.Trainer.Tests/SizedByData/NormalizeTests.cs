@@ -86,6 +86,50 @@ public class NormalizeTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(17)]
+    [InlineData(784)]
+    public void The_vectorised_update_is_the_scalar_Welford_update_to_the_bit(int width)
+    {
+        var random = new Random(width);
+        double[] mean = new double[width], m2 = new double[width], expectedMean = new double[width], expectedM2 = new double[width];
+        var sample = new float[width];
+        for (int n = 0; n < 300; n++)
+        {
+            for (int j = 0; j < width; j++) sample[j] = (float)((j % 3 == 0 ? 1e4 : 1) * (random.NextDouble() * 2 - 1) + j);
+            NormalizeKernels.Accumulate(sample, mean, m2, n);
+            for (int j = 0; j < width; j++)
+            {
+                double x = sample[j], delta = x - expectedMean[j];
+                expectedMean[j] += delta / (n + 1);
+                expectedM2[j] += delta * (x - expectedMean[j]);
+            }
+        }
+
+        Assert.Equal(expectedMean, mean);
+        Assert.Equal(expectedM2, m2);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(9)]
+    [InlineData(64)]
+    [InlineData(785)]
+    public void Standardize_is_the_scalar_formula_to_the_bit(int width)
+    {
+        var random = new Random(width);
+        float[] x = Enumerable.Range(0, width).Select(_ => (float)(random.NextDouble() * 500 - 100)).ToArray();
+        float[] mean = Enumerable.Range(0, width).Select(_ => (float)(random.NextDouble() * 100)).ToArray();
+        float[] reciprocal = Enumerable.Range(0, width).Select(j => NormalizeKernels.Reciprocal(j % 5 == 0 ? 0f : (float)random.NextDouble() * 30)).ToArray();
+        float[] expected = x.Select((v, j) => (v - mean[j]) * reciprocal[j]).ToArray();
+        NormalizeKernels.Standardize(x, mean, reciprocal);
+        Assert.Equal(expected, x);
+        Assert.Throws<ArgumentException>(() => NormalizeKernels.Standardize(new float[3], new float[3], new float[2]));
+    }
+
     [Fact]
     public void A_constant_feature_is_only_centred()
     {

@@ -1,0 +1,52 @@
+using Backprop.MLNet.Training;
+using Backprop.Training;
+using Xunit;
+
+namespace Backprop.MLNet.Tests;
+
+/// <summary>The rows the scan keeps: every row in order, within the budget or none.</summary>
+public class RowCopyTests
+{
+    [Theory]
+    [InlineData(1, null)]
+    [InlineData(63, null)]
+    [InlineData(64, null)]
+    [InlineData(65, null)]
+    [InlineData(5000, null)]
+    [InlineData(5000, 5000L)]
+    [InlineData(5000, 4000L)]
+    [InlineData(5000, 9000L)]
+    public void Keeps_every_row_in_order_whatever_the_count_and_the_view_says(int rows, long? expected)
+    {
+        var copy = new RowCopy(3, 2, weighted: true, memoryLimit: 1L << 30, expected);
+        for (int r = 0; r < rows; r++) copy.Add([r, r + 0.25f, -r], [r % 7, 1], r * 0.5f);
+        Assert.True(copy.Kept);
+        InMemorySamples samples = copy.ToSamples();
+        Assert.Equal(rows, samples.Rows);
+        var input = new float[3];
+        var target = new float[2];
+        using ISampleCursor cursor = samples.Open(null);
+        for (int r = 0; r < rows; r++)
+        {
+            Assert.True(cursor.MoveNext(input, target));
+            Assert.Equal([r, r + 0.25f, -r], input);
+            Assert.Equal([r % 7, 1f], target);
+            Assert.Equal(r * 0.5f, cursor.Weight);
+        }
+
+        Assert.False(cursor.MoveNext(input, target));
+    }
+
+    [Fact]
+    public void Drops_the_copy_past_the_budget()
+    {
+        // 4 bytes × (2 inputs + 1 target) = 12 bytes a row: 100 bytes hold 8 rows.
+        var copy = new RowCopy(2, 1, weighted: false, memoryLimit: 100, expectedRows: null);
+        for (int r = 0; r < 8; r++) copy.Add([r, r], [r], 1f);
+        Assert.True(copy.Kept);
+        copy.Add([8, 8], [8], 1f);
+        Assert.False(copy.Kept);
+        Assert.Throws<InvalidOperationException>(() => copy.ToSamples());
+        Assert.False(new RowCopy(2, 1, weighted: false, memoryLimit: 0, expectedRows: null).Kept);
+    }
+}
