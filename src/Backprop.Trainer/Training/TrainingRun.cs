@@ -174,7 +174,7 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
             {
                 cancellation.ThrowIfCancellationRequested();
 
-                int rows = batches.Next();
+                int rows = batches.Next(out ReadOnlySpan<float> inputs, out ReadOnlySpan<float> targets);
                 if (rows == 0) break;
                 batchNumber++;
                 samples += rows;
@@ -186,7 +186,7 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
                 _gradientsCleared = false;
                 if (hasState) state.CopyTo(_lastGoodState, 0);
                 ReadOnlySpan<float> weights = weighted ? _weights.AsSpan(0, rows) : default;
-                float loss = TNet.BackwardBatch(_current, _gradients, state, _inputs, _targets, weights, rows, 1f / batchWeight,
+                float loss = TNet.BackwardBatch(_current, _gradients, state, inputs, targets, weights, rows, 1f / batchWeight,
                     DropoutKernels.StepSeed(_options.Seed, _steps), _workspace);
 
                 // These weights came from the previous step and already give a non-finite loss (or gradient): put back the ones before it.
@@ -339,16 +339,18 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
             rows++;
         }
 
-        CheckBatch(rows);
+        CheckBatch(_inputs, _targets, rows);
         return rows;
     }
 
     /// <summary>
-    /// Gathers up to BatchSize rows of in-memory samples (in <paramref name="order"/>, or stored order when it is empty)
-    /// straight from their arrays: no cursor, no per-row interface call.
+    /// Up to BatchSize rows of in-memory samples straight from their arrays (no cursor, no per-row interface call): in
+    /// <paramref name="order"/>, gathered into the batch buffers; in stored order (an empty order), the rows as they lie
+    /// in the source's arrays, nothing copied. The row numbers are written only when the rows are checked (the first epoch).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int FillBatch(InMemorySamples source, ReadOnlySpan<int> order, ref int position, bool weighted, bool check)
+    private int FillBatch(InMemorySamples source, ReadOnlySpan<int> order, scoped ref int position, bool weighted, bool check,
+        out ReadOnlySpan<float> batchInputs, out ReadOnlySpan<float> batchTargets)
     {
         int inputCount = _shape.InputCount, outputCount = _shape.OutputCount;
         int rows = Math.Min(_batchCapacity, source.Rows - position);
@@ -356,25 +358,29 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
         float[]? sampleWeights = source.WeightValues;
         if (order.IsEmpty)
         {
-            inputs.AsSpan(position * inputCount, rows * inputCount).CopyTo(_inputs);
-            targets.AsSpan(position * outputCount, rows * outputCount).CopyTo(_targets);
+            batchInputs = inputs.AsSpan(position * inputCount, rows * inputCount);
+            batchTargets = targets.AsSpan(position * outputCount, rows * outputCount);
+            for (int r = 0; weighted && r < rows; r++)
+                _weights[r] = (sampleWeights is null ? 1f : sampleWeights[position + r]) * ClassWeight(batchTargets.Slice(r * outputCount, outputCount));
+            for (int r = 0; check && r < rows; r++) _rowIds[r] = position + r;
         }
-
-        for (int r = 0; r < rows; r++)
+        else
         {
-            int row = order.IsEmpty ? position + r : order[position + r];
-            if (!order.IsEmpty)
+            for (int r = 0; r < rows; r++)
             {
+                int row = order[position + r];
                 inputs.AsSpan(row * inputCount, inputCount).CopyTo(_inputs.AsSpan(r * inputCount, inputCount));
                 targets.AsSpan(row * outputCount, outputCount).CopyTo(_targets.AsSpan(r * outputCount, outputCount));
+                _rowIds[r] = row;
+                if (weighted) _weights[r] = (sampleWeights is null ? 1f : sampleWeights[row]) * ClassWeight(_targets.AsSpan(r * outputCount, outputCount));
             }
 
-            _rowIds[r] = row;
-            if (weighted) _weights[r] = (sampleWeights is null ? 1f : sampleWeights[row]) * ClassWeight(_targets.AsSpan(r * outputCount, outputCount));
+            batchInputs = _inputs.AsSpan(0, rows * inputCount);
+            batchTargets = _targets.AsSpan(0, rows * outputCount);
         }
 
         position += rows;
-        if (check) CheckBatch(rows);
+        if (check) CheckBatch(batchInputs, batchTargets, rows);
         return rows;
     }
 
@@ -383,18 +389,18 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
     /// the whole batch, and the row-by-row checks (in batch order, so the first bad row is named) only when it finds one.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void CheckBatch(int rows)
+    private void CheckBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int rows)
     {
         int inputCount = _shape.InputCount, outputCount = _shape.OutputCount;
-        bool finite = StepKernels.AllFinite(_inputs.AsSpan(0, rows * inputCount)) && StepKernels.AllFinite(_targets.AsSpan(0, rows * outputCount));
+        bool finite = StepKernels.AllFinite(inputs[..(rows * inputCount)]) && StepKernels.AllFinite(targets[..(rows * outputCount)]);
         bool anyTarget = _shape.Loss is Loss.SquaredError or Loss.MeanSquaredError or Loss.Huber or Loss.MeanAbsoluteError;
         if (finite && anyTarget) return;
         for (int r = 0; r < rows; r++)
         {
-            ReadOnlySpan<float> target = _targets.AsSpan(r * outputCount, outputCount);
+            ReadOnlySpan<float> target = targets.Slice(r * outputCount, outputCount);
             if (!finite)
             {
-                CheckFinite(_inputs.AsSpan(r * inputCount, inputCount), _rowIds[r], "input");
+                CheckFinite(inputs.Slice(r * inputCount, inputCount), _rowIds[r], "input");
                 CheckFinite(target, _rowIds[r], "target");
             }
 
@@ -434,10 +440,19 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
         /// <summary>Whether this epoch checks every row it reads (false: an in-memory source checked in an earlier epoch).</summary>
         public bool CheckedEveryRow { get; }
 
-        /// <summary>Reads the next batch into the run's buffers; 0 at the end of the epoch.</summary>
-        public int Next() => _memory is { } memory
-            ? _run.FillBatch(memory, _run._options.Shuffle ? _run._order : default, ref _position, _weighted, CheckedEveryRow)
-            : _run.FillBatch(_cursor!, _weighted);
+        /// <summary>
+        /// The next batch's rows (0 at the end of the epoch), its inputs and targets: the run's batch buffers, or for
+        /// in-memory samples in stored order the source's own arrays. Valid until the next call.
+        /// </summary>
+        public int Next(out ReadOnlySpan<float> inputs, out ReadOnlySpan<float> targets)
+        {
+            if (_memory is { } memory)
+                return _run.FillBatch(memory, _run._options.Shuffle ? _run._order : default, ref _position, _weighted, CheckedEveryRow, out inputs, out targets);
+            int rows = _run.FillBatch(_cursor!, _weighted);
+            inputs = _run._inputs.AsSpan(0, rows * _run._shape.InputCount);
+            targets = _run._targets.AsSpan(0, rows * _run._shape.OutputCount);
+            return rows;
+        }
 
         public readonly void Dispose() => _cursor?.Dispose();
     }
