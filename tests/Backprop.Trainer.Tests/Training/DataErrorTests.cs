@@ -20,6 +20,43 @@ public class DataErrorTests
         Assert.Equal(start, net.Parameters);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    [InlineData(7)]
+    public void In_stored_order_the_rows_read_from_the_arrays_are_checked_and_named_too(int batchSize)
+    {
+        // Shuffle = false: batches are the source's own arrays, not copies; the check and the row number still hold.
+        float[] start = [0.1f, 0.2f, 0.3f, 0.4f];
+        var net = new LinearNet(start);
+        var error = Assert.Throws<InvalidDataException>(() =>
+            NetworkTrainer.Train(net, TestData.Regression(nanRow: 150), new TrainingOptions { Epochs = 1, BatchSize = batchSize, Shuffle = false }));
+        Assert.StartsWith("Row 150: input value 1 is NaN", error.Message);
+        Assert.Equal(start, net.Parameters);
+    }
+
+    [Fact]
+    public void In_stored_order_training_from_the_arrays_equals_training_from_a_cursor_of_the_same_rows()
+    {
+        InMemorySamples data = TestData.Regression();
+        var options = new TrainingOptions { Epochs = 3, BatchSize = 8, Shuffle = false, Seed = 2 };
+        var fromArrays = new LinearNet([0.1f, 0.2f, 0.3f, 0.4f]);
+        NetworkTrainer.Train(fromArrays, data, options);
+        var fromCursor = new LinearNet([0.1f, 0.2f, 0.3f, 0.4f]);
+        NetworkTrainer.Train(fromCursor, new CursorOnly(data), options);
+        Assert.Equal(fromCursor.Parameters, fromArrays.Parameters);
+    }
+
+    /// <summary>The same samples seen only through the <see cref="ISampleSource"/> interface (the trainer's cursor path).</summary>
+    private sealed class CursorOnly(ISampleSource inner) : ISampleSource
+    {
+        public int InputCount => inner.InputCount;
+        public int TargetCount => inner.TargetCount;
+        public long? Count => inner.Count;
+        public bool HasWeights => inner.HasWeights;
+        public ISampleCursor Open(int? shuffleSeed) => inner.Open(shuffleSeed);
+    }
+
     [Fact]
     public void Infinity_in_a_target_is_rejected_with_its_row()
     {
