@@ -13,13 +13,18 @@ namespace Backprop.Kernels;
 public static class NormalizeKernels
 {
     /// <summary>Forward (training and inference alike): y = (x − μ)·r per feature; <paramref name="output"/> may be <paramref name="input"/>.</summary>
+    /// <remarks>Row by row with <see cref="Standardize"/> (the reciprocals computed once per call into a pooled buffer).</remarks>
     public static void Forward(ReadOnlySpan<float> input, Span<float> output, ReadOnlySpan<float> mean, ReadOnlySpan<float> variance, int rows, int width)
     {
-        for (int j = 0; j < width; j++)
-        {
-            float reciprocal = Reciprocal(variance[j]), m = mean[j];
-            for (int i = j; i < rows * width; i += width) output[i] = (input[i] - m) * reciprocal;
-        }
+        if (input.Length < rows * width || output.Length < rows * width || mean.Length < width || variance.Length < width)
+            throw new ArgumentException($"Normalising {rows} rows of {width} features needs {rows * width} inputs and outputs and {width} means and variances; got {input.Length}, {output.Length}, {mean.Length} and {variance.Length}.", nameof(input));
+        float[] pooled = System.Buffers.ArrayPool<float>.Shared.Rent(width);
+        Span<float> reciprocal = pooled.AsSpan(0, width);
+        for (int j = 0; j < width; j++) reciprocal[j] = Reciprocal(variance[j]);
+        if (!Unsafe.AreSame(ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(output)))
+            input[..(rows * width)].CopyTo(output);
+        for (int r = 0; r < rows; r++) Standardize(output.Slice(r * width, width), mean[..width], reciprocal);
+        System.Buffers.ArrayPool<float>.Shared.Return(pooled);
     }
 
     /// <summary>r = 1/√σ², or 1 for a feature that does not vary (it is only centred). The ONNX export uses the same rule.</summary>

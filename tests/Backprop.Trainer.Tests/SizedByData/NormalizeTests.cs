@@ -130,6 +130,24 @@ public class NormalizeTests
         Assert.Throws<ArgumentException>(() => NormalizeKernels.Standardize(new float[3], new float[3], new float[2]));
     }
 
+    [Theory]
+    [InlineData(1, 3)]
+    [InlineData(5, 17)]
+    [InlineData(64, 784)]
+    public void Forward_is_the_formula_per_element_into_another_buffer_and_in_place(int rows, int width)
+    {
+        var random = new Random(rows * width);
+        float[] input = Enumerable.Range(0, rows * width).Select(_ => (float)(random.NextDouble() * 200 - 50)).ToArray();
+        float[] mean = Enumerable.Range(0, width).Select(_ => (float)random.NextDouble() * 10).ToArray();
+        float[] variance = Enumerable.Range(0, width).Select(j => j % 4 == 0 ? 0f : (float)random.NextDouble() * 40).ToArray();
+        float[] expected = input.Select((x, i) => (x - mean[i % width]) * NormalizeKernels.Reciprocal(variance[i % width])).ToArray();
+        var output = new float[rows * width];
+        NormalizeKernels.Forward(input, output, mean, variance, rows, width);
+        Assert.Equal(expected, output);
+        NormalizeKernels.Forward(input, input, mean, variance, rows, width);
+        Assert.Equal(expected, input);
+    }
+
     [Fact]
     public void A_constant_feature_is_only_centred()
     {
