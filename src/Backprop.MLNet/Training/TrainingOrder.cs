@@ -55,11 +55,5 @@ internal static class TrainingOrder
 
     private static long RowBytes(DataViewSamples samples) => 4L * (samples.InputCount + samples.TargetCount + (samples.HasWeights ? 1 : 0));
 
-    private static string Size(long bytes) => bytes switch
-    {
-        < 1L << 10 => $"{bytes} B",
-        < 1L << 20 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:F1} KiB"),
-        < 1L << 30 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):F1} MiB"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024 * 1024):F2} GiB"),
-    };
+    private static string Size(long bytes) => Backprop.Inspection.ByteSize.Format(bytes);
 }

@@ -35,18 +35,10 @@ public static class NetworkSummary
         text.Append('─', total).Append('\n');
         foreach (string[] row in rows.Skip(1)) Append(text, row, widths);
         text.Append('─', total).Append('\n');
-        text.Append(CultureInfo.InvariantCulture, $"Parameters: {Number(shape.ParameterCount)} ({Bytes(4L * shape.ParameterCount)} as float32; the gradients take as much again)\n");
-        text.Append(CultureInfo.InvariantCulture, $"State values: {Number(shape.StateCount)}{(state ? $" ({Bytes(4L * shape.StateCount)}, running statistics, not trained)" : "")}\n");
+        text.Append(CultureInfo.InvariantCulture, $"Parameters: {Number(shape.ParameterCount)} ({ByteSize.Format(4L * shape.ParameterCount)} as float32; the gradients take as much again)\n");
+        text.Append(CultureInfo.InvariantCulture, $"State values: {Number(shape.StateCount)}{(state ? $" ({ByteSize.Format(4L * shape.StateCount)}, running statistics, not trained)" : "")}\n");
         return text.ToString();
     }
-
-    /// <summary>The memory of <paramref name="bytes"/> bytes for people: <c>524 B</c>, <c>16.8 KiB</c>, <c>1.2 MiB</c>.</summary>
-    internal static string Bytes(long bytes) => bytes switch
-    {
-        < 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes} B"),
-        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KiB"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MiB"),
-    };
 
     private static string[] Row(bool state, string name, string kind, string output, string activation, string parameters, string stateValues) =>
         state ? [name, kind, output, activation, parameters, stateValues] : [name, kind, output, activation, parameters];

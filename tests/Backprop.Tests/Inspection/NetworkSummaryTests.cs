@@ -71,6 +71,7 @@ public class NetworkSummaryTests
     [InlineData(1023, "1023 B")]
     [InlineData(1536, "1.5 KiB")]
     [InlineData(3 * 1024 * 1024, "3 MiB")]
+    [InlineData(9L * 1024 * 1024 * 1024 / 4, "2.25 GiB")]
     public void Memory_reads_in_binary_units(long bytes, string text) =>
-        Assert.Equal(text, typeof(NetworkSummary).GetMethod("Bytes", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.Invoke(null, [bytes]));
+        Assert.Equal(text, typeof(NetworkSummary).Assembly.GetType("Backprop.Inspection.ByteSize")!.GetMethod("Format")!.Invoke(null, [bytes]));
 }
