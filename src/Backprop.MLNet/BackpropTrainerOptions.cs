@@ -146,9 +146,11 @@ public class BackpropTrainerOptions
 
     /// <summary>
     /// Bytes the trainer may use for an in-memory copy of the data: the training rows (and the validation rows, each set on
-    /// its own) are read once into arrays when they fit (4 bytes per input, target and weight), so that epochs run from
-    /// memory; otherwise the view is read every epoch, through a shuffle pool of this size when it cannot shuffle itself.
-    /// Default 256 MiB; 0 reads the view every epoch.
+    /// its own) are kept in arrays when they fit (4 bytes per input, target and weight) by the pass that checks them
+    /// before training, so that this is the only pass over the view and every epoch runs from memory; otherwise the view
+    /// is read every epoch, through a shuffle pool of this size when it cannot shuffle itself. When the view does not know
+    /// its row count (a cache not yet filled, a text file), the rows are gathered in chunks and joined at the end, which
+    /// takes up to twice their size for a moment. Default 256 MiB; 0 reads the view every epoch.
     /// </summary>
     public long ShuffleMemoryLimit { get; set; } = 256L << 20;
 
