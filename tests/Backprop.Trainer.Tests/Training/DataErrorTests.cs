@@ -47,6 +47,32 @@ public class DataErrorTests
         Assert.Equal(fromCursor.Parameters, fromArrays.Parameters);
     }
 
+    [Fact]
+    public void In_stored_order_sample_and_class_weights_read_from_the_arrays_equal_those_read_through_a_cursor()
+    {
+        InMemorySamples xor = TestData.NoisyXor(rows: 45);
+        float[] inputs = new float[45 * 2], targets = new float[45 * 2];
+        var input = new float[2];
+        var target = new float[2];
+        using (ISampleCursor cursor = xor.Open(null))
+            for (int r = 0; cursor.MoveNext(input, target); r++)
+            {
+                input.CopyTo(inputs, r * 2);
+                target.CopyTo(targets, r * 2);
+            }
+
+        var weighted = new InMemorySamples(inputs, 2, targets, 2, Enumerable.Range(0, 45).Select(r => 0.25f + r % 4).ToArray());
+        var options = new TrainingOptions { Epochs = 4, BatchSize = 8, Shuffle = false, Seed = 3, ClassWeights = [1f, 2.5f] };
+        var fromArrays = new SoftmaxPairNet();
+        NetworkTrainer.Train(fromArrays, weighted, options);
+        var fromCursor = new SoftmaxPairNet();
+        NetworkTrainer.Train(fromCursor, new CursorOnly(weighted), options);
+        Assert.Equal(fromCursor.Parameters, fromArrays.Parameters);
+        var unweighted = new SoftmaxPairNet();
+        NetworkTrainer.Train(unweighted, new InMemorySamples(inputs, 2, targets, 2), options);
+        Assert.NotEqual(unweighted.Parameters, fromArrays.Parameters);
+    }
+
     /// <summary>The same samples seen only through the <see cref="ISampleSource"/> interface (the trainer's cursor path).</summary>
     private sealed class CursorOnly(ISampleSource inner) : ISampleSource
     {
