@@ -6,6 +6,7 @@ public sealed class InMemorySamples : ISampleSource
     private readonly float[] _inputs;
     private readonly float[] _targets;
     private readonly float[]? _weights;
+    private readonly int[]? _sourceRows;
 
     /// <summary>Wraps <paramref name="inputs"/> (rows × InputCount) and <paramref name="targets"/> (rows × TargetCount); the arrays are not copied.</summary>
     /// <exception cref="ArgumentException">The arrays have different row counts or no rows.</exception>
@@ -75,6 +76,61 @@ public sealed class InMemorySamples : ISampleSource
     /// <inheritdoc />
     public long? Count => Rows;
 
+    /// <summary>
+    /// A part of other in-memory samples (a hold-out split): its rows copied in their order, each still named by its
+    /// position in the source (<paramref name="sourceRows"/>) in messages and cursors. Zero rows are allowed here; the
+    /// trainer reports an empty part with the hold-out's own message.
+    /// </summary>
+    private InMemorySamples(float[] inputs, int inputCount, float[] targets, int targetCount, float[]? weights, int[] sourceRows)
+    {
+        _inputs = inputs;
+        _targets = targets;
+        _weights = weights;
+        _sourceRows = sourceRows;
+        InputCount = inputCount;
+        TargetCount = targetCount;
+        Rows = sourceRows.Length;
+        IsHoldOutPart = true;
+    }
+
+    /// <summary>Whether these samples are one part of a <see cref="TrainingOptions.ValidationFraction"/> hold-out.</summary>
+    internal bool IsHoldOutPart { get; }
+
+    /// <summary>The row number of the sample at <paramref name="index"/> for messages: its position in the source these samples were split from, or <paramref name="index"/>.</summary>
+    internal long RowNumber(int index) => _sourceRows is null ? index : _sourceRows[index];
+
+    /// <summary>
+    /// The rows of <see cref="SampleSplit"/>'s rule (the same rows a <see cref="SampleSplit"/> of these samples would give),
+    /// copied into two in-memory parts, training and validation, in stored order: epochs then gather from arrays, with no
+    /// per-row cursor and no permutation allocated per epoch.
+    /// </summary>
+    internal (InMemorySamples Training, InMemorySamples Validation) Split(double fraction, int seed)
+    {
+        int validationRows = 0;
+        for (int r = 0; r < Rows; r++)
+            if (SampleSplit.IsValidation(r, fraction, seed)) validationRows++;
+        return (Part(fraction, seed, validation: false, Rows - validationRows), Part(fraction, seed, validation: true, validationRows));
+    }
+
+    private InMemorySamples Part(double fraction, int seed, bool validation, int rows)
+    {
+        var inputs = new float[(long)rows * InputCount];
+        var targets = new float[(long)rows * TargetCount];
+        float[]? weights = _weights is null ? null : new float[rows];
+        var sourceRows = new int[rows];
+        int n = 0;
+        for (int r = 0; r < Rows; r++)
+        {
+            if (SampleSplit.IsValidation(r, fraction, seed) != validation) continue;
+            _inputs.AsSpan(r * InputCount, InputCount).CopyTo(inputs.AsSpan(n * InputCount));
+            _targets.AsSpan(r * TargetCount, TargetCount).CopyTo(targets.AsSpan(n * TargetCount));
+            if (weights is not null) weights[n] = _weights![r];
+            sourceRows[n++] = (int)RowNumber(r);
+        }
+
+        return new InMemorySamples(inputs, InputCount, targets, TargetCount, weights, sourceRows);
+    }
+
     /// <inheritdoc />
     public ISampleCursor Open(int? shuffleSeed) => new Cursor(this, shuffleSeed is int seed ? Permutation(Rows, seed) : null);
 
@@ -121,16 +177,17 @@ public sealed class InMemorySamples : ISampleSource
     private sealed class Cursor(InMemorySamples source, int[]? order) : ISampleCursor
     {
         private int _position = -1;
+        private int _index = -1;
 
-        public long Row { get; private set; } = -1;
+        public long Row => _index < 0 ? -1 : source.RowNumber(_index);
 
-        public float Weight => source._weights is null || Row < 0 ? 1f : source._weights[Row];
+        public float Weight => source._weights is null || _index < 0 ? 1f : source._weights[_index];
 
         public bool MoveNext(Span<float> input, Span<float> target)
         {
             if (++_position >= source.Rows) return false;
             int row = order is null ? _position : order[_position];
-            Row = row;
+            _index = row;
             source._inputs.AsSpan(row * source.InputCount, source.InputCount).CopyTo(input);
             source._targets.AsSpan(row * source.TargetCount, source.TargetCount).CopyTo(target);
             return true;

@@ -44,7 +44,7 @@ public static class InputStatistics
             {
                 if ((count & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
                 ReadOnlySpan<float> row = memory.InputValues.AsSpan(r * width, width);
-                SampleChecks.Finite(row, r, "input");
+                SampleChecks.Finite(row, memory.RowNumber(r), "input");
                 NormalizeKernels.Accumulate(row, mean, m2, count);
             }
 

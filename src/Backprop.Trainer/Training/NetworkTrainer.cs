@@ -57,7 +57,13 @@ public static class NetworkTrainer
         CheckSizes(shape, data, nameof(data));
         if (validation is not null) CheckSizes(shape, validation, nameof(validation));
         long? rows = validation is null ? data.Count : data.Count is long n && validation.Count is long m ? Math.Max(n, m) : null;
-        if (validation is null && options.ValidationFraction > 0f) (data, validation) = SampleSplit.Create(data, options.ValidationFraction, options.Seed);
+        if (validation is null && options.ValidationFraction > 0f)
+        {
+            // In-memory rows are split into two in-memory parts (the same rows), so that epochs keep the array gather.
+            (data, validation) = data is InMemorySamples memory
+                ? memory.Split(options.ValidationFraction, options.Seed)
+                : SampleSplit.Create(data, options.ValidationFraction, options.Seed);
+        }
         if (options.EarlyStoppingPatience is not null && validation is null)
             throw new ArgumentException("EarlyStoppingPatience needs validation data: pass a validation source or set ValidationFraction.", nameof(options));
 

@@ -32,7 +32,10 @@ internal sealed class SampleSplit : ISampleSource
 
     public ISampleCursor Open(int? shuffleSeed) => new Cursor(this, _source.Open(shuffleSeed));
 
-    private bool Keeps(long row) => (Mix(row, _seed) < _fraction) == _validation;
+    private bool Keeps(long row) => IsValidation(row, _fraction, _seed) == _validation;
+
+    /// <summary>Whether <paramref name="row"/> is held out for validation (<see cref="InMemorySamples"/> splits by the same rule).</summary>
+    internal static bool IsValidation(long row, double fraction, int seed) => Mix(row, seed) < fraction;
 
     /// <summary>A well-mixed value in [0, 1) from (row, seed) (SplitMix64 finaliser).</summary>
     private static double Mix(long row, int seed)

@@ -260,17 +260,24 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
     {
         double lossSum = 0;
         long samples = 0, correct = 0;
-        using ISampleCursor cursor = validation.Open(null);
-        while (true)
+        var batches = new BatchReader(this, validation, shuffleSeed: null, weighted: false); // in memory: from the arrays, nothing allocated
+        try
         {
-            _options.CancellationToken.ThrowIfCancellationRequested();
-            int rows = FillBatch(cursor, weighted: false);
-            if (rows == 0) break;
-            int outputs = rows * _shape.OutputCount;
-            TNet.ForwardBatch(_network.Parameters, _network.State, _inputs, _outputs, rows, _workspace);
-            lossSum += LossValue(_outputs.AsSpan(0, outputs), _targets.AsSpan(0, outputs), _workspace.AsSpan(0, outputs));
-            correct += Correct(_outputs.AsSpan(0, outputs), _targets.AsSpan(0, outputs));
-            samples += rows;
+            while (true)
+            {
+                _options.CancellationToken.ThrowIfCancellationRequested();
+                int rows = batches.Next(out ReadOnlySpan<float> inputs, out ReadOnlySpan<float> targets);
+                if (rows == 0) break;
+                int outputs = rows * _shape.OutputCount;
+                TNet.ForwardBatch(_network.Parameters, _network.State, inputs, _outputs, rows, _workspace);
+                lossSum += LossValue(_outputs.AsSpan(0, outputs), targets[..outputs], _workspace.AsSpan(0, outputs));
+                correct += Correct(_outputs.AsSpan(0, outputs), targets[..outputs]);
+                samples += rows;
+            }
+        }
+        finally
+        {
+            batches.Dispose();
         }
 
         if (samples == 0)
@@ -362,7 +369,7 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
             batchTargets = targets.AsSpan(position * outputCount, rows * outputCount);
             for (int r = 0; weighted && r < rows; r++)
                 _weights[r] = (sampleWeights is null ? 1f : sampleWeights[position + r]) * ClassWeight(batchTargets.Slice(r * outputCount, outputCount));
-            for (int r = 0; check && r < rows; r++) _rowIds[r] = position + r;
+            for (int r = 0; check && r < rows; r++) _rowIds[r] = source.RowNumber(position + r);
         }
         else
         {
@@ -371,7 +378,7 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
                 int row = order[position + r];
                 inputs.AsSpan(row * inputCount, inputCount).CopyTo(_inputs.AsSpan(r * inputCount, inputCount));
                 targets.AsSpan(row * outputCount, outputCount).CopyTo(_targets.AsSpan(r * outputCount, outputCount));
-                _rowIds[r] = row;
+                _rowIds[r] = source.RowNumber(row);
                 if (weighted) _weights[r] = (sampleWeights is null ? 1f : sampleWeights[row]) * ClassWeight(_targets.AsSpan(r * outputCount, outputCount));
             }
 
@@ -418,12 +425,14 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
         private readonly InMemorySamples? _memory;
         private readonly ISampleCursor? _cursor;
         private readonly bool _weighted;
+        private readonly bool _shuffled;
         private int _position;
 
         public BatchReader(TrainingRun<TNet> run, ISampleSource data, int? shuffleSeed, bool weighted)
         {
             _run = run;
             _weighted = weighted;
+            _shuffled = shuffleSeed is not null;
             if (data is InMemorySamples memory)
             {
                 _memory = memory;
@@ -447,7 +456,7 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
         public int Next(out ReadOnlySpan<float> inputs, out ReadOnlySpan<float> targets)
         {
             if (_memory is { } memory)
-                return _run.FillBatch(memory, _run._options.Shuffle ? _run._order : default, ref _position, _weighted, CheckedEveryRow, out inputs, out targets);
+                return _run.FillBatch(memory, _shuffled ? _run._order : default, ref _position, _weighted, CheckedEveryRow, out inputs, out targets);
             int rows = _run.FillBatch(_cursor!, _weighted);
             inputs = _run._inputs.AsSpan(0, rows * _run._shape.InputCount);
             targets = _run._targets.AsSpan(0, rows * _run._shape.OutputCount);
@@ -471,7 +480,7 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
         return sum;
     }
 
-    private InvalidDataException NoTrainingSamples(ISampleSource data) => new(data is SampleSplit
+    private InvalidDataException NoTrainingSamples(ISampleSource data) => new(data is SampleSplit or InMemorySamples { IsHoldOutPart: true }
         ? $"Holding out ValidationFraction {_options.ValidationFraction} of the data for validation left no training samples for network '{_shape.Name}'; use a smaller fraction, or pass a validation source."
         : $"There are no training samples for network '{_shape.Name}'.");
 

@@ -84,6 +84,15 @@ public class DataErrorTests
     }
 
     [Fact]
+    public void With_a_hold_out_a_bad_row_is_named_by_its_row_in_the_data()
+    {
+        // Row 150 falls in the training part (or the validation part): either way the message names row 150 of the data.
+        var error = Assert.Throws<InvalidDataException>(() =>
+            NetworkTrainer.Train(new LinearNet(), TestData.Regression(nanRow: 150), new TrainingOptions { Epochs = 1, BatchSize = 4, ValidationFraction = 0.3f }));
+        Assert.StartsWith("Row 150: input value 1 is NaN", error.Message);
+    }
+
+    [Fact]
     public void Infinity_in_a_target_is_rejected_with_its_row()
     {
         var inputs = new float[10 * 3];

@@ -71,6 +71,54 @@ public class StepLoopTests
         Assert.Equal(0, at250 - at50);
     }
 
+    [Fact]
+    public void With_a_hold_out_training_and_validation_allocate_nothing_per_epoch()
+    {
+        // ValidationFraction on in-memory samples: both parts stay in memory (no per-epoch permutation, no cursor).
+        long at50 = 0, at250 = 0;
+        var progress = new Recorder(report =>
+        {
+            if (report.Epoch == 50) at50 = GC.GetAllocatedBytesForCurrentThread();
+            if (report.Epoch == 250) at250 = GC.GetAllocatedBytesForCurrentThread();
+        });
+        InMemorySamples data = TestData.Regression(rows: 80);
+        var options = new TrainingOptions
+        {
+            Epochs = 300, BatchSize = 4, LearningRate = 1e-3f, Initialization = InitializationScheme.None, Progress = progress,
+            ValidationFraction = 0.25f, EarlyStoppingPatience = 1000,
+        };
+        NetworkTrainer.Train(new LinearNet(), data, options); // warm up (JIT, statics)
+        TrainingHistory history = NetworkTrainer.Train(new LinearNet(), data, options);
+        Assert.NotNull(history.Epochs[^1].ValidationLoss);
+        Assert.Equal(0, at250 - at50);
+    }
+
+    [Fact]
+    public void The_in_memory_hold_out_has_the_rows_of_the_streamed_split_named_as_in_the_source()
+    {
+        var random = new Random(3);
+        float[] inputs = Enumerable.Range(0, 300 * 2).Select(_ => (float)random.NextDouble()).ToArray();
+        float[] targets = Enumerable.Range(0, 300).Select(_ => (float)random.NextDouble()).ToArray();
+        float[] weights = Enumerable.Range(0, 300).Select(r => 0.5f + r % 3).ToArray();
+        var data = new InMemorySamples(inputs, 2, targets, 1, weights);
+        (InMemorySamples training, InMemorySamples validation) = data.Split(0.3, seed: 11);
+        (ISampleSource streamedTraining, ISampleSource streamedValidation) = SampleSplit.Create(data, 0.3, 11);
+        Assert.Equal(Read(streamedTraining), Read(training));
+        Assert.Equal(Read(streamedValidation), Read(validation));
+        Assert.Equal(300, training.Rows + validation.Rows);
+        Assert.InRange(validation.Rows, 60, 120);
+
+        static List<(long Row, float Weight, float X0, float X1, float T)> Read(ISampleSource source)
+        {
+            var rows = new List<(long, float, float, float, float)>();
+            var input = new float[2];
+            var target = new float[1];
+            using ISampleCursor cursor = source.Open(null);
+            while (cursor.MoveNext(input, target)) rows.Add((cursor.Row, cursor.Weight, input[0], input[1], target[0]));
+            return rows;
+        }
+    }
+
     private sealed class Recorder(Action<EpochReport> report) : IProgress<EpochReport>
     {
         public void Report(EpochReport value) => report(value);
