@@ -350,24 +350,47 @@ public class BackpropEstimator<TNet> : ITrainerEstimator<BackpropTransformer, Ne
 
     /// <summary>
     /// Writes each epoch to the MLContext log at Trace (as ML.NET's trainers log iterations) and forwards it to the user's
-    /// progress, numbered on from an initial model's epochs. The line is formatted only when a listener reads it (an
-    /// <see cref="EpochLine"/> is the channel message's argument): without a <c>MLContext.Log</c> subscriber, 20,000 epochs
-    /// of a tiny network would otherwise spend more time formatting numbers than training.
+    /// progress, numbered on from an initial model's epochs. Nothing is allocated per epoch: the channel message's argument
+    /// is one <see cref="EpochLine"/> of the run, set to the epoch before each call and formatted only when a listener reads
+    /// the message (ML.NET's channel keeps the format and its arguments and formats in its <c>Message</c> property, which
+    /// <c>MLContext</c> reads only for a <c>Log</c> subscriber, synchronously, during the call). Without a subscriber,
+    /// 20,000 epochs of a tiny network would otherwise spend more time formatting numbers than training.
     /// </summary>
-    private sealed class ChannelProgress(IChannel channel, IProgress<EpochReport>? user, int epochOffset) : IProgress<EpochReport>
+    private sealed class ChannelProgress : IProgress<EpochReport>
     {
+        private readonly IChannel _channel;
+        private readonly IProgress<EpochReport>? _user;
+        private readonly int _epochOffset;
+        private readonly EpochLine _line = new();
+        private readonly object[] _arguments;
+
+        public ChannelProgress(IChannel channel, IProgress<EpochReport>? user, int epochOffset)
+        {
+            _channel = channel;
+            _user = user;
+            _epochOffset = epochOffset;
+            _arguments = [_line];
+        }
+
         public void Report(EpochReport value)
         {
-            if (epochOffset != 0) value = value with { Epoch = value.Epoch + epochOffset };
-            Log.Trace(channel, new EpochLine(value));
-            user?.Report(value);
+            if (_epochOffset != 0) value = value with { Epoch = value.Epoch + _epochOffset };
+            _line.Value = value;
+            Log.Trace(_channel, _arguments);
+            _user?.Report(value);
         }
     }
 
-    /// <summary>One epoch's log line, formatted when read (<see cref="ToString"/>).</summary>
-    private sealed class EpochLine(EpochReport value)
+    /// <summary>The current epoch's log line, formatted when read (<see cref="ToString"/>).</summary>
+    private sealed class EpochLine
     {
-        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-            $"Epoch {value.Epoch}: loss {value.TrainingLoss:G5}{(value.ValidationLoss is double v ? $", validation {v:G5}" : "")}{(value.ValidationAccuracy is double a ? $", validation accuracy {a:F4}" : "")}, learning rate {value.LearningRate:G3}, {value.Elapsed.TotalMilliseconds:F1} ms");
+        public EpochReport Value { get; set; }
+
+        public override string ToString()
+        {
+            EpochReport value = Value;
+            return string.Create(CultureInfo.InvariantCulture,
+                $"Epoch {value.Epoch}: loss {value.TrainingLoss:G5}{(value.ValidationLoss is double v ? $", validation {v:G5}" : "")}{(value.ValidationAccuracy is double a ? $", validation accuracy {a:F4}" : "")}, learning rate {value.LearningRate:G3}, {value.Elapsed.TotalMilliseconds:F1} ms");
+        }
     }
 }

@@ -13,12 +13,12 @@ internal static class Log
         channel.Trace(MessageSensitivity.None, message);
 
     /// <summary>
-    /// A Trace line formatted only when a listener reads it: ML.NET's channel message keeps the format and its argument
-    /// and calls <c>string.Format</c> in its <c>Message</c> property, which <c>MLContext</c> reads only for a
-    /// <c>Log</c> subscriber.
+    /// A Trace line formatted only when a listener reads it: ML.NET's channel message keeps the format and
+    /// <paramref name="arguments"/> (this array itself, so nothing is allocated) and calls <c>string.Format</c> in its
+    /// <c>Message</c> property, which <c>MLContext</c> reads only for a <c>Log</c> subscriber.
     /// </summary>
-    public static void Trace(IChannel channel, object line) =>
-        channel.Trace(MessageSensitivity.None, "{0}", line);
+    public static void Trace(IChannel channel, object[] arguments) =>
+        channel.Trace(MessageSensitivity.None, "{0}", arguments);
 
     public static void Warning(IChannel channel, string message) =>
         channel.Warning(MessageSensitivity.None, message);
