@@ -38,6 +38,40 @@ public class RowCopyTests
     }
 
     [Fact]
+    public void A_slot_read_but_not_committed_is_overwritten_by_the_next_row()
+    {
+        // The scan reads each row into its slot; a row whose label is missing is not committed and its slot is reused.
+        var copy = new RowCopy(2, 1, weighted: false, memoryLimit: 1L << 20, expectedRows: null);
+        for (int r = 0; r < 200; r++)
+        {
+            copy.Slot(out Span<float> input, out Span<float> target);
+            input.Fill(-1f);
+            target.Fill(-1f);
+            if (r % 3 == 0) continue; // "missing label"
+            input[0] = r;
+            input[1] = 2 * r;
+            target[0] = r + 0.5f;
+            copy.Commit(1f);
+        }
+
+        InMemorySamples samples = copy.ToSamples();
+        int[] kept = Enumerable.Range(0, 200).Where(r => r % 3 != 0).ToArray();
+        var inputs = new List<float>();
+        var targets = new List<float>();
+        var row = new float[2];
+        var value = new float[1];
+        using (ISampleCursor cursor = samples.Open(null))
+            while (cursor.MoveNext(row, value))
+            {
+                inputs.AddRange(row);
+                targets.Add(value[0]);
+            }
+
+        Assert.Equal(kept.SelectMany(r => new float[] { r, 2 * r }), inputs);
+        Assert.Equal(kept.Select(r => r + 0.5f), targets);
+    }
+
+    [Fact]
     public void Drops_the_copy_past_the_budget()
     {
         // 4 bytes × (2 inputs + 1 target) = 12 bytes a row: 100 bytes hold 8 rows.

@@ -80,11 +80,11 @@ internal sealed class DataViewSamples : ISampleSource
     public void Scan(string what = "training", long memoryLimit = 0)
     {
         long rows = 0, labelled = 0;
-        Span<float> input = new float[InputCount], target = new float[TargetCount];
         double[] mean = new double[TargetCount], m2 = new double[TargetCount];
         var copy = new RowCopy(InputCount, TargetCount, HasWeights, memoryLimit, _data.GetRowCount());
         using (var cursor = new Cursor(this, null, rejectNonFinite: true, raw: true))
         {
+            copy.Slot(out Span<float> input, out Span<float> target); // each row is read straight into its place in the copy
             while (cursor.MoveNext(input, target))
             {
                 labelled++;
@@ -95,7 +95,8 @@ internal sealed class DataViewSamples : ISampleSource
                     m2[j] += delta * (target[j] - mean[j]);
                 }
 
-                copy.Add(input, target, cursor.Weight);
+                copy.Commit(cursor.Weight);
+                copy.Slot(out input, out target);
             }
 
             rows = cursor.RowsSeen;

@@ -19,7 +19,9 @@ internal sealed class RowCopy
     private readonly int _largestChunk;
     private readonly int _firstChunk;
     private readonly List<(float[] Inputs, float[] Targets, float[]? Weights)> _chunks = [];
+    private readonly float[] _scratchInput, _scratchTarget;
     private int _inChunk;
+    private bool _slotInChunk;
 
     /// <param name="inputs">Inputs per row.</param>
     /// <param name="targets">Targets per row.</param>
@@ -36,6 +38,8 @@ internal sealed class RowCopy
         _largestChunk = (int)Math.Max(1, (1L << 20) / rowBytes);
         _firstChunk = expectedRows is long known && known > 0 && known <= _maxRows ? (int)known : Math.Min(64, _largestChunk);
         Kept = _maxRows > 0;
+        _scratchInput = new float[inputs];
+        _scratchTarget = new float[targets];
     }
 
     /// <summary>Whether every row so far is in the copy (false once the budget was exceeded).</summary>
@@ -44,8 +48,27 @@ internal sealed class RowCopy
     /// <summary>Rows in the copy.</summary>
     public long Count { get; private set; }
 
-    /// <summary>Appends one row, or drops the copy when it would exceed the budget.</summary>
-    public void Add(ReadOnlySpan<float> input, ReadOnlySpan<float> target, float weight)
+    /// <summary>
+    /// Where the next row should be read to: its place in the current chunk when there is room (the row then lands in the
+    /// copy without being copied), else a scratch row. <see cref="Commit"/> keeps what was read there.
+    /// </summary>
+    public void Slot(out Span<float> input, out Span<float> target)
+    {
+        _slotInChunk = Kept && _chunks.Count > 0 && _inChunk < RowsOf(_chunks[^1]) && Count < _maxRows;
+        if (_slotInChunk)
+        {
+            input = _chunks[^1].Inputs.AsSpan(_inChunk * _inputs, _inputs);
+            target = _chunks[^1].Targets.AsSpan(_inChunk * _targets, _targets);
+        }
+        else
+        {
+            input = _scratchInput;
+            target = _scratchTarget;
+        }
+    }
+
+    /// <summary>Keeps the row just read into the last <see cref="Slot"/>, or drops the copy when it would exceed the budget.</summary>
+    public void Commit(float weight)
     {
         if (!Kept) return;
         if (Count == _maxRows)
@@ -55,21 +78,33 @@ internal sealed class RowCopy
             return;
         }
 
-        if (_chunks.Count == 0 || _inChunk == _chunks[^1].Targets.Length / _targets)
+        if (!_slotInChunk)
         {
-            int rows = _chunks.Count == 0 ? _firstChunk : Math.Min(2 * (_chunks[^1].Targets.Length / _targets), _largestChunk);
+            // The current chunk was full (or there is none): the next one, 64 rows or twice the last up to ~1 MiB.
+            int rows = _chunks.Count == 0 ? _firstChunk : Math.Min(2 * RowsOf(_chunks[^1]), _largestChunk);
             rows = (int)Math.Min(rows, _maxRows - Count);
             _chunks.Add((new float[(long)rows * _inputs], new float[(long)rows * _targets], _weighted ? new float[rows] : null));
             _inChunk = 0;
+            _scratchInput.CopyTo(_chunks[^1].Inputs, 0);
+            _scratchTarget.CopyTo(_chunks[^1].Targets, 0);
         }
 
-        var (inputs, targets, weights) = _chunks[^1];
-        input.CopyTo(inputs.AsSpan(_inChunk * _inputs, _inputs));
-        target.CopyTo(targets.AsSpan(_inChunk * _targets, _targets));
-        if (weights is not null) weights[_inChunk] = weight;
+        if (_chunks[^1].Weights is { } weights) weights[_inChunk] = weight;
         _inChunk++;
         Count++;
+        _slotInChunk = false;
     }
+
+    /// <summary>Appends one row (<see cref="Slot"/>, a copy into it, <see cref="Commit"/>).</summary>
+    public void Add(ReadOnlySpan<float> input, ReadOnlySpan<float> target, float weight)
+    {
+        Slot(out Span<float> inputSlot, out Span<float> targetSlot);
+        input.CopyTo(inputSlot);
+        target.CopyTo(targetSlot);
+        Commit(weight);
+    }
+
+    private int RowsOf((float[] Inputs, float[] Targets, float[]? Weights) chunk) => chunk.Targets.Length / _targets;
 
     /// <summary>The copied rows in stored order, as the trainer's in-memory samples (the chunks are released).</summary>
     /// <exception cref="InvalidOperationException">The copy was dropped or holds no row.</exception>
@@ -89,7 +124,7 @@ internal sealed class RowCopy
         int row = 0;
         foreach (var (inputs, targets, weights) in _chunks)
         {
-            int n = Math.Min(targets.Length / _targets, rows - row);
+            int n = Math.Min(RowsOf((inputs, targets, weights)), rows - row);
             inputs.AsSpan(0, n * _inputs).CopyTo(input.AsSpan(row * _inputs));
             targets.AsSpan(0, n * _targets).CopyTo(target.AsSpan(row * _targets));
             if (weights is not null) weights.AsSpan(0, n).CopyTo(weight.AsSpan(row));
