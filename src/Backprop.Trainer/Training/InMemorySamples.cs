@@ -6,7 +6,7 @@ public sealed class InMemorySamples : ISampleSource
     private readonly float[] _inputs;
     private readonly float[] _targets;
     private readonly float[]? _weights;
-    private readonly int[]? _sourceRows;
+    private readonly int[]? _rowMap;
 
     /// <summary>Wraps <paramref name="inputs"/> (rows × InputCount) and <paramref name="targets"/> (rows × TargetCount); the arrays are not copied.</summary>
     /// <exception cref="ArgumentException">The arrays have different row counts or no rows.</exception>
@@ -77,58 +77,42 @@ public sealed class InMemorySamples : ISampleSource
     public long? Count => Rows;
 
     /// <summary>
-    /// A part of other in-memory samples (a hold-out split): its rows copied in their order, each still named by its
-    /// position in the source (<paramref name="sourceRows"/>) in messages and cursors. Zero rows are allowed here; the
-    /// trainer reports an empty part with the hold-out's own message.
+    /// A part of other in-memory samples (a hold-out split): the same arrays, not copied, and the positions of the part's
+    /// rows in them (<paramref name="rows"/>, in stored order), which also name the rows in messages and cursors. Zero rows
+    /// are allowed here; the trainer reports an empty part with the hold-out's own message.
     /// </summary>
-    private InMemorySamples(float[] inputs, int inputCount, float[] targets, int targetCount, float[]? weights, int[] sourceRows)
+    private InMemorySamples(InMemorySamples whole, int[] rows)
     {
-        _inputs = inputs;
-        _targets = targets;
-        _weights = weights;
-        _sourceRows = sourceRows;
-        InputCount = inputCount;
-        TargetCount = targetCount;
-        Rows = sourceRows.Length;
+        _inputs = whole._inputs;
+        _targets = whole._targets;
+        _weights = whole._weights;
+        _rowMap = rows;
+        InputCount = whole.InputCount;
+        TargetCount = whole.TargetCount;
+        Rows = rows.Length;
         IsHoldOutPart = true;
     }
 
     /// <summary>Whether these samples are one part of a <see cref="TrainingOptions.ValidationFraction"/> hold-out.</summary>
     internal bool IsHoldOutPart { get; }
 
-    /// <summary>The row number of the sample at <paramref name="index"/> for messages: its position in the source these samples were split from, or <paramref name="index"/>.</summary>
-    internal long RowNumber(int index) => _sourceRows is null ? index : _sourceRows[index];
+    /// <summary>For a part: the position in the arrays of each of its rows; empty for whole samples (row i is at i).</summary>
+    internal ReadOnlySpan<int> RowMap => _rowMap;
+
+    /// <summary>Where the sample at <paramref name="index"/> lies in the arrays, which is also its row number in messages.</summary>
+    internal int RowNumber(int index) => _rowMap is null ? index : _rowMap[index];
 
     /// <summary>
-    /// The rows of <see cref="SampleSplit"/>'s rule (the same rows a <see cref="SampleSplit"/> of these samples would give),
-    /// copied into two in-memory parts, training and validation, in stored order: epochs then gather from arrays, with no
-    /// per-row cursor and no permutation allocated per epoch.
+    /// The two parts of <see cref="SampleSplit"/>'s rule (the rows a <see cref="SampleSplit"/> of these samples gives),
+    /// training and validation, each in stored order and reading the same arrays (only the row positions are new): the
+    /// trainer then gathers their batches from memory, with no per-row cursor and no permutation allocated per epoch.
     /// </summary>
     internal (InMemorySamples Training, InMemorySamples Validation) Split(double fraction, int seed)
     {
-        int validationRows = 0;
-        for (int r = 0; r < Rows; r++)
-            if (SampleSplit.IsValidation(r, fraction, seed)) validationRows++;
-        return (Part(fraction, seed, validation: false, Rows - validationRows), Part(fraction, seed, validation: true, validationRows));
-    }
-
-    private InMemorySamples Part(double fraction, int seed, bool validation, int rows)
-    {
-        var inputs = new float[(long)rows * InputCount];
-        var targets = new float[(long)rows * TargetCount];
-        float[]? weights = _weights is null ? null : new float[rows];
-        var sourceRows = new int[rows];
-        int n = 0;
-        for (int r = 0; r < Rows; r++)
-        {
-            if (SampleSplit.IsValidation(r, fraction, seed) != validation) continue;
-            _inputs.AsSpan(r * InputCount, InputCount).CopyTo(inputs.AsSpan(n * InputCount));
-            _targets.AsSpan(r * TargetCount, TargetCount).CopyTo(targets.AsSpan(n * TargetCount));
-            if (weights is not null) weights[n] = _weights![r];
-            sourceRows[n++] = (int)RowNumber(r);
-        }
-
-        return new InMemorySamples(inputs, InputCount, targets, TargetCount, weights, sourceRows);
+        var training = new List<int>(Rows);
+        var validation = new List<int>();
+        for (int r = 0; r < Rows; r++) (SampleSplit.IsValidation(r, fraction, seed) ? validation : training).Add(RowNumber(r));
+        return (new InMemorySamples(this, training.ToArray()), new InMemorySamples(this, validation.ToArray()));
     }
 
     /// <inheritdoc />
@@ -179,14 +163,14 @@ public sealed class InMemorySamples : ISampleSource
         private int _position = -1;
         private int _index = -1;
 
-        public long Row => _index < 0 ? -1 : source.RowNumber(_index);
+        public long Row => _index < 0 ? -1 : _index;
 
         public float Weight => source._weights is null || _index < 0 ? 1f : source._weights[_index];
 
         public bool MoveNext(Span<float> input, Span<float> target)
         {
             if (++_position >= source.Rows) return false;
-            int row = order is null ? _position : order[_position];
+            int row = source.RowNumber(order is null ? _position : order[_position]);
             _index = row;
             source._inputs.AsSpan(row * source.InputCount, source.InputCount).CopyTo(input);
             source._targets.AsSpan(row * source.TargetCount, source.TargetCount).CopyTo(target);

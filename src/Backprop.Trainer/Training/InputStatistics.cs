@@ -43,8 +43,9 @@ public static class InputStatistics
             for (int r = 0; r < memory.Rows; r++, count++)
             {
                 if ((count & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
-                ReadOnlySpan<float> row = memory.InputValues.AsSpan(r * width, width);
-                SampleChecks.Finite(row, memory.RowNumber(r), "input");
+                int stored = memory.RowNumber(r); // a hold-out part's rows lie scattered in the arrays
+                ReadOnlySpan<float> row = memory.InputValues.AsSpan(stored * width, width);
+                SampleChecks.Finite(row, stored, "input");
                 NormalizeKernels.Accumulate(row, mean, m2, count);
             }
 

@@ -51,7 +51,7 @@ public sealed class TrainingOptions
     /// Fraction of the data held out for validation when no validation source is given (0 = none). In [0, 1); a fraction
     /// so large that no training row is left fails with a message that names it. Each row is held out or not by a seeded
     /// hash of its position (no extra pass over streamed data); <see cref="InMemorySamples"/> are split once into two
-    /// in-memory parts by the same rule (a copy of the rows), messages still naming rows by their position in the data.
+    /// parts by the same rule that read the same arrays (no copy of the rows), messages naming rows by their position in the data.
     /// </summary>
     public float ValidationFraction { get; set; }
 

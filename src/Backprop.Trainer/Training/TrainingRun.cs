@@ -352,8 +352,9 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
 
     /// <summary>
     /// Up to BatchSize rows of in-memory samples straight from their arrays (no cursor, no per-row interface call): in
-    /// <paramref name="order"/>, gathered into the batch buffers; in stored order (an empty order), the rows as they lie
-    /// in the source's arrays, nothing copied. The row numbers are written only when the rows are checked (the first epoch).
+    /// <paramref name="order"/> or for a part of a hold-out (its rows scattered in the arrays), gathered into the batch
+    /// buffers; in stored order of whole samples (an empty order, no row map), the rows as they lie in the source's
+    /// arrays, nothing copied. The row numbers are written for the checks (the first epoch) and named in their messages.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int FillBatch(InMemorySamples source, ReadOnlySpan<int> order, scoped ref int position, bool weighted, bool check,
@@ -363,22 +364,24 @@ internal sealed class TrainingRun<TNet> where TNet : INetwork<TNet>
         int rows = Math.Min(_batchCapacity, source.Rows - position);
         float[] inputs = source.InputValues, targets = source.TargetValues;
         float[]? sampleWeights = source.WeightValues;
-        if (order.IsEmpty)
+        ReadOnlySpan<int> map = source.RowMap;
+        if (order.IsEmpty && map.IsEmpty)
         {
             batchInputs = inputs.AsSpan(position * inputCount, rows * inputCount);
             batchTargets = targets.AsSpan(position * outputCount, rows * outputCount);
             for (int r = 0; weighted && r < rows; r++)
                 _weights[r] = (sampleWeights is null ? 1f : sampleWeights[position + r]) * ClassWeight(batchTargets.Slice(r * outputCount, outputCount));
-            for (int r = 0; check && r < rows; r++) _rowIds[r] = source.RowNumber(position + r);
+            for (int r = 0; check && r < rows; r++) _rowIds[r] = position + r;
         }
         else
         {
             for (int r = 0; r < rows; r++)
             {
-                int row = order[position + r];
+                int index = order.IsEmpty ? position + r : order[position + r];
+                int row = map.IsEmpty ? index : map[index];
                 inputs.AsSpan(row * inputCount, inputCount).CopyTo(_inputs.AsSpan(r * inputCount, inputCount));
                 targets.AsSpan(row * outputCount, outputCount).CopyTo(_targets.AsSpan(r * outputCount, outputCount));
-                _rowIds[r] = source.RowNumber(row);
+                _rowIds[r] = row;
                 if (weighted) _weights[r] = (sampleWeights is null ? 1f : sampleWeights[row]) * ClassWeight(_targets.AsSpan(r * outputCount, outputCount));
             }
 
