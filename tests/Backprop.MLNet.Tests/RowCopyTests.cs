@@ -19,7 +19,7 @@ public class RowCopyTests
     public void Keeps_every_row_in_order_whatever_the_count_and_the_view_says(int rows, long? expected)
     {
         var copy = new RowCopy(3, 2, weighted: true, memoryLimit: 1L << 30, expected);
-        for (int r = 0; r < rows; r++) copy.Add([r, r + 0.25f, -r], [r % 7, 1], r * 0.5f);
+        for (int r = 0; r < rows; r++) Add(copy, [r, r + 0.25f, -r], [r % 7, 1], r * 0.5f);
         Assert.True(copy.Kept);
         InMemorySamples samples = copy.ToSamples();
         Assert.Equal(rows, samples.Rows);
@@ -76,11 +76,20 @@ public class RowCopyTests
     {
         // 4 bytes × (2 inputs + 1 target) = 12 bytes a row: 100 bytes hold 8 rows.
         var copy = new RowCopy(2, 1, weighted: false, memoryLimit: 100, expectedRows: null);
-        for (int r = 0; r < 8; r++) copy.Add([r, r], [r], 1f);
+        for (int r = 0; r < 8; r++) Add(copy, [r, r], [r], 1f);
         Assert.True(copy.Kept);
-        copy.Add([8, 8], [8], 1f);
+        Add(copy, [8, 8], [8], 1f);
         Assert.False(copy.Kept);
         Assert.Throws<InvalidOperationException>(() => copy.ToSamples());
         Assert.False(new RowCopy(2, 1, weighted: false, memoryLimit: 0, expectedRows: null).Kept);
+    }
+
+    /// <summary>One row through the scan's protocol: read into the slot, then committed.</summary>
+    private static void Add(RowCopy copy, ReadOnlySpan<float> input, ReadOnlySpan<float> target, float weight)
+    {
+        copy.Slot(out Span<float> inputSlot, out Span<float> targetSlot);
+        input.CopyTo(inputSlot);
+        target.CopyTo(targetSlot);
+        copy.Commit(weight);
     }
 }

@@ -54,7 +54,7 @@ internal sealed class RowCopy
     /// </summary>
     public void Slot(out Span<float> input, out Span<float> target)
     {
-        _slotInChunk = Kept && _chunks.Count > 0 && _inChunk < RowsOf(_chunks[^1]) && Count < _maxRows;
+        _slotInChunk = Kept && _chunks.Count > 0 && _inChunk < RowsOf(_chunks[^1].Targets) && Count < _maxRows;
         if (_slotInChunk)
         {
             input = _chunks[^1].Inputs.AsSpan(_inChunk * _inputs, _inputs);
@@ -80,8 +80,8 @@ internal sealed class RowCopy
 
         if (!_slotInChunk)
         {
-            // The current chunk was full (or there is none): the next one, 64 rows or twice the last up to ~1 MiB.
-            int rows = _chunks.Count == 0 ? _firstChunk : Math.Min(2 * RowsOf(_chunks[^1]), _largestChunk);
+            // The current chunk was full (or there is none): the next one, the first chunk's size or twice the last up to ~1 MiB.
+            int rows = _chunks.Count == 0 ? _firstChunk : Math.Min(2 * RowsOf(_chunks[^1].Targets), _largestChunk);
             rows = (int)Math.Min(rows, _maxRows - Count);
             _chunks.Add((new float[(long)rows * _inputs], new float[(long)rows * _targets], _weighted ? new float[rows] : null));
             _inChunk = 0;
@@ -95,16 +95,8 @@ internal sealed class RowCopy
         _slotInChunk = false;
     }
 
-    /// <summary>Appends one row (<see cref="Slot"/>, a copy into it, <see cref="Commit"/>).</summary>
-    public void Add(ReadOnlySpan<float> input, ReadOnlySpan<float> target, float weight)
-    {
-        Slot(out Span<float> inputSlot, out Span<float> targetSlot);
-        input.CopyTo(inputSlot);
-        target.CopyTo(targetSlot);
-        Commit(weight);
-    }
-
-    private int RowsOf((float[] Inputs, float[] Targets, float[]? Weights) chunk) => chunk.Targets.Length / _targets;
+    /// <summary>Rows a chunk holds, from its targets array.</summary>
+    private int RowsOf(float[] targets) => targets.Length / _targets;
 
     /// <summary>The copied rows in stored order, as the trainer's in-memory samples (the chunks are released).</summary>
     /// <exception cref="InvalidOperationException">The copy was dropped or holds no row.</exception>
@@ -124,7 +116,7 @@ internal sealed class RowCopy
         int row = 0;
         foreach (var (inputs, targets, weights) in _chunks)
         {
-            int n = Math.Min(RowsOf((inputs, targets, weights)), rows - row);
+            int n = Math.Min(RowsOf(targets), rows - row);
             inputs.AsSpan(0, n * _inputs).CopyTo(input.AsSpan(row * _inputs));
             targets.AsSpan(0, n * _targets).CopyTo(target.AsSpan(row * _targets));
             if (weights is not null) weights.AsSpan(0, n).CopyTo(weight.AsSpan(row));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Backprop.Inspection;
 using Backprop.Training;
 
 namespace Backprop.MLNet.Training;
@@ -26,27 +27,27 @@ internal static class TrainingOrder
         if (samples.TakeKeptRows() is InMemorySamples kept)
         {
             description = string.Create(CultureInfo.InvariantCulture,
-                $"Order: the {rows} training rows ({Size(bytes)}) were read into memory once and are {(shuffle ? "shuffled there, a new seeded order every epoch" : "visited in stored order every epoch (Shuffle = false)")}.");
+                $"Order: the {rows} training rows ({ByteSize.Format(bytes)}) were read into memory once and are {(shuffle ? "shuffled there, a new seeded order every epoch" : "visited in stored order every epoch (Shuffle = false)")}.");
             return kept;
         }
 
         if (!shuffle)
         {
             description = string.Create(CultureInfo.InvariantCulture,
-                $"Order: the data view's stored order every epoch (Shuffle = false; its {rows} rows, {Size(bytes)}, exceed ShuffleMemoryLimit, {Size(memoryLimit)}, so they are read through a cursor each epoch).");
+                $"Order: the data view's stored order every epoch (Shuffle = false; its {rows} rows, {ByteSize.Format(bytes)}, exceed ShuffleMemoryLimit, {ByteSize.Format(memoryLimit)}, so they are read through a cursor each epoch).");
             return samples;
         }
 
         if (samples.CanShuffle)
         {
             description = string.Create(CultureInfo.InvariantCulture,
-                $"Order: shuffled by the data view's own shuffling cursor, a new order every epoch (its {rows} rows, {Size(bytes)}, exceed ShuffleMemoryLimit, {Size(memoryLimit)}).");
+                $"Order: shuffled by the data view's own shuffling cursor, a new order every epoch (its {rows} rows, {ByteSize.Format(bytes)}, exceed ShuffleMemoryLimit, {ByteSize.Format(memoryLimit)}).");
             return samples;
         }
 
         int poolRows = (int)Math.Clamp(memoryLimit / rowBytes, 1, int.MaxValue / Math.Max(samples.InputCount + samples.TargetCount, 1));
         description = string.Create(CultureInfo.InvariantCulture,
-            $"Order: the data view cannot shuffle and its {rows} rows ({Size(bytes)}) exceed ShuffleMemoryLimit ({Size(memoryLimit)}), so they are shuffled through a pool of {poolRows} rows, a new order every epoch.");
+            $"Order: the data view cannot shuffle and its {rows} rows ({ByteSize.Format(bytes)}) exceed ShuffleMemoryLimit ({ByteSize.Format(memoryLimit)}), so they are shuffled through a pool of {poolRows} rows, a new order every epoch.");
         return new ShufflePoolSamples(samples, poolRows);
     }
 
@@ -54,6 +55,4 @@ internal static class TrainingOrder
     public static ISampleSource Validation(DataViewSamples samples) => samples.TakeKeptRows() ?? (ISampleSource)samples;
 
     private static long RowBytes(DataViewSamples samples) => 4L * (samples.InputCount + samples.TargetCount + (samples.HasWeights ? 1 : 0));
-
-    private static string Size(long bytes) => Backprop.Inspection.ByteSize.Format(bytes);
 }

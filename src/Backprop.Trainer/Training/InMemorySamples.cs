@@ -163,7 +163,7 @@ public sealed class InMemorySamples : ISampleSource
         private int _position = -1;
         private int _index = -1;
 
-        public long Row => _index < 0 ? -1 : _index;
+        public long Row => _index;
 
         public float Weight => source._weights is null || _index < 0 ? 1f : source._weights[_index];
 

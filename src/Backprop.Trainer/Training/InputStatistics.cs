@@ -33,8 +33,6 @@ public static class InputStatistics
         ArgumentNullException.ThrowIfNull(data);
         var mean = new double[data.InputCount];
         var m2 = new double[data.InputCount];
-        var input = new float[data.InputCount];
-        var target = new float[data.TargetCount];
         long count = 0;
         if (data is InMemorySamples memory)
         {
@@ -52,6 +50,8 @@ public static class InputStatistics
             return (mean, m2, count);
         }
 
+        var input = new float[data.InputCount];
+        var target = new float[data.TargetCount];
         using ISampleCursor cursor = data.Open(null);
         while (cursor.MoveNext(input, target))
         {

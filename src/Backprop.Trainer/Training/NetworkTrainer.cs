@@ -59,7 +59,7 @@ public static class NetworkTrainer
         long? rows = validation is null ? data.Count : data.Count is long n && validation.Count is long m ? Math.Max(n, m) : null;
         if (validation is null && options.ValidationFraction > 0f)
         {
-            // In-memory rows are split into two in-memory parts (the same rows), so that epochs keep the array gather.
+            // In-memory rows are split into two parts over the same arrays (the streamed split's rows), so that epochs keep the array gather.
             (data, validation) = data is InMemorySamples memory
                 ? memory.Split(options.ValidationFraction, options.Seed)
                 : SampleSplit.Create(data, options.ValidationFraction, options.Seed);

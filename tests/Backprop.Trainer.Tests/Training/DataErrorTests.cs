@@ -73,16 +73,6 @@ public class DataErrorTests
         Assert.NotEqual(unweighted.Parameters, fromArrays.Parameters);
     }
 
-    /// <summary>The same samples seen only through the <see cref="ISampleSource"/> interface (the trainer's cursor path).</summary>
-    private sealed class CursorOnly(ISampleSource inner) : ISampleSource
-    {
-        public int InputCount => inner.InputCount;
-        public int TargetCount => inner.TargetCount;
-        public long? Count => inner.Count;
-        public bool HasWeights => inner.HasWeights;
-        public ISampleCursor Open(int? shuffleSeed) => inner.Open(shuffleSeed);
-    }
-
     [Fact]
     public void With_a_hold_out_a_bad_row_is_named_by_its_row_in_the_data()
     {

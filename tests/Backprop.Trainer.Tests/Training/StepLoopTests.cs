@@ -136,16 +136,4 @@ public class StepLoopTests
     {
         public void Report(EpochReport value) => report(value);
     }
-
-    /// <summary>The same samples behind a plain <see cref="ISampleSource"/>: the trainer reads them through the cursor.</summary>
-    private sealed class CursorOnly(InMemorySamples inner) : ISampleSource
-    {
-        public int InputCount => inner.InputCount;
-
-        public int TargetCount => inner.TargetCount;
-
-        public long? Count => inner.Count;
-
-        public ISampleCursor Open(int? shuffleSeed) => inner.Open(shuffleSeed);
-    }
 }
